@@ -1,0 +1,175 @@
+## Common
+common-error = ⚠️ Something went wrong, please try again.
+common-not-recorded = ❌ Score NOT recorded: storage is unavailable. Please tap again in a moment.
+common-chair-only = 🙏 Sorry, only the chair of this contest can use this command.
+common-admin-only = 🙏 Sorry, only group administrators can create a contest.
+common-group-only = Please use this command in the meeting group.
+common-no-contest = This group has no contest in progress. A group admin can create one with /newcontest <title>.
+common-unknown-button = This button is no longer valid.
+common-not-your-ballot = This is not your ballot.
+common-round-closed = ⛔ This round is closed; the ballot can no longer be changed.
+common-not-judge = You are not a judge of this contest.
+common-contest-ended = This contest has ended.
+
+## Start
+start-welcome = 👋 Hello! I run live scoring in meetings.
+    Judges: tap “Join as judge” in the group and your ballots will arrive here.
+    Chairs: start a contest in the group with /newcontest, see /help for commands.
+start-ready-judge = ✅ All set. Your ballot arrives here when the next presenter's round opens.
+
+## Help
+help-everyone = 📖 Commands
+    /ranking — show the current ranking
+    /help — show this help
+help-judge = Judges: your ballot arrives in this private chat; tap a score per criterion, review, then ✅ submit. You can change it until the round closes.
+help-chair = Chair commands
+    /newcontest <title> — create a contest
+    /criteria — set the criteria (one per line: name max [step])
+    /presenters — set the presenters (one per line, in presenting order)
+    /join — post the “Join as judge” button
+    /open [n] — open the round for the next (or n-th) presenter
+    /close — close the round and post the ranking
+    /status — who has submitted
+    /finish — post the final ranking and end the contest
+    /cancel — discard the contest
+    /lang zh|en — switch the group's language
+
+## Setup
+setup-created = 🆕 Contest “{ $title }” created; chair: { $chair }.
+    Next steps:
+    1. /criteria to set the criteria, for example:
+    /criteria
+    Implementability 30
+    Innovation 30
+    Sustainability 20
+    Replicability 20
+    2. /presenters to list the presenters (one per line)
+    3. /join to invite the judges
+    4. /open to start scoring the first presenter
+setup-already-active = This group already has a contest in progress, “{ $title }”. /finish or /cancel it first.
+setup-title-missing = Please give the contest a title, e.g. /newcontest Spring review
+setup-title-too-long = The title is too long (at most 120 characters).
+setup-locked = Scoring has started; criteria and presenters can no longer change.
+setup-criteria-usage = Put one criterion per line after /criteria: name max [step], for example:
+    /criteria
+    Implementability 30
+    Innovation 10 0.5
+setup-presenters-usage = Put one presenter per line after /presenters (in presenting order), optionally “| group | prior score”, for example:
+    /presenters
+    Transport Bureau
+    Education Bureau | Lead units | 88.5
+setup-criteria-saved = ✅ Saved { $count } criteria (maxima add up to { $max }):
+    { $list }
+setup-presenters-saved = ✅ Saved { $count } presenters (presenting order):
+    { $list }
+setup-lines-invalid = ❌ Nothing saved; please fix and send again:
+    { $errors }
+setup-line-error = Line { $line } “{ $text }”: { $reason }
+setup-lang-usage = Usage: /lang zh or /lang en
+setup-lang-set = ✅ The group's language is now English.
+setup-cancel-confirm = Really cancel the contest “{ $title }”? All ballots will be discarded.
+setup-cancel-yes = ✅ Yes, cancel it
+setup-cancel-no = ✖ No, keep it
+setup-cancelled = 🗑 The contest “{ $title }” was cancelled.
+setup-cancel-kept = OK, the contest goes on.
+
+## Line errors
+line-empty = nothing there
+line-missing-max = the maximum is missing (a number after the name)
+line-bad-number = not a valid number
+line-step-not-divisor = the maximum must be a whole multiple of the step
+line-duplicate-name = the name is used twice
+line-too-many = too many lines
+line-bad-prior = the prior score must be between 0 and 100
+line-bad-weight = the weight must be greater than 0
+line-bad-count = the count must be a positive whole number
+line-bad-method = the method must be mean, trimmed [n] or median
+line-invalid = not in the expected format
+
+## Enrolment
+join-message = 🧑‍⚖️ Judges, tap the button below to join “{ $title }”.
+    Judges so far: { $count }
+join-button = 🙋 Join as judge
+join-button-panel = 🙋 Join: { $panel }
+join-welcome = ✅ You are now a judge of “{ $title }”{ $panel }. Your ballot arrives here when a presenter's round opens.
+join-already = You are already a judge.
+join-start-first = Please open a private chat with the bot and tap Start to finish joining.
+join-locked = The list of judges is locked.
+join-done = Joined ✅
+
+## Rounds
+round-need-setup = Not yet: set the criteria with /criteria and the presenters with /presenters first.
+round-need-judges = There are no judges yet. Invite them with /join first.
+round-bad-number = There is no presenter { $n } (there are { $count }).
+round-all-done = Every presenter has been scored. Use /finish to post the final ranking.
+round-other-open = Presenter { $n } “{ $name }” is still being scored; /close it first.
+round-already-open = Presenter { $n } is already being scored.
+round-already-closed = Presenter { $n } has already been scored.
+round-none-open = No round is open. Use /open to start one.
+round-opened = 🎤 Presenter { $n }/{ $total }: { $name }
+    Judges, please score in your private chat.
+round-counter = 📥 Ballots: { $submitted }/{ $judges }
+round-counter-closed = 🔒 Scoring closed: { $submitted }/{ $judges } ballots
+round-go-score = ✍️ Score now
+round-unreachable = ⚠️ { $count } judge(s) could not get the ballot (they never started the bot): { $names }
+    Please ask them to open a private chat with the bot and tap Start.
+round-closed = 🔒 Scoring of presenter { $n } “{ $name }” is closed with { $ballots } ballot(s).
+round-finish-open = Presenter { $n } is still being scored; /close before /finish.
+
+## Ballot
+ballot-header = 📝 { $title }
+    Presenter { $n }/{ $total }: { $name }
+ballot-criterion = Criterion { $index }/{ $count }: { $criterion } (0–{ $max }{ $step })
+ballot-step = , step { $step }
+ballot-choose-tens = Choose a range first:
+ballot-chosen = Scored: { $scores }
+ballot-back = ◀ Back
+ballot-review-button = 📋 Review
+ballot-review = Please check your scores:
+ballot-total = Total: { $total }
+ballot-total-scaled = Total: { $sum } points ({ $total } of 100)
+ballot-submit = ✅ Submit ballot
+ballot-resubmit = ✅ Submit changes
+ballot-change = ✏️ { $criterion }
+ballot-submitted = ✅ Submitted (version { $version }, { $time }). You can change it until the round closes.
+ballot-unsaved = ⚠️ Changes not yet submitted.
+ballot-incomplete = Some criteria have no score yet.
+ballot-recorded = ✅ Recorded
+ballot-closed = 🔒 This round is closed. Your ballot:
+ballot-not-submitted = 🔒 This round is closed; you did not submit a ballot.
+ballot-bad-score = That score is not allowed.
+ballot-score-saved = { $criterion }: { $value }
+
+## Results
+results-title = 📊 “{ $title }” ranking so far
+results-final-title = 🏆 “{ $title }” final ranking
+results-row = { $rank }. { $name } — { $score } ({ $ballots } ballots)
+results-row-unranked = –. { $name } — no counted ballots
+results-marker = ◀ just closed
+results-none = No presenter's round has closed yet.
+results-group = [{ $group }]
+results-finished = The contest is over. Thank you, judges!
+
+## Status
+status-title = 📋 “{ $title }” status
+status-round = Now: presenter { $n } “{ $name }”, ballots { $submitted }/{ $judges }
+status-no-round = No round is open ({ $closed }/{ $total } presenters done).
+status-submitted = ✅ Submitted: { $names }
+status-waiting = ⏳ Not yet: { $names }
+status-judges = Judges ({ $count }): { $names }
+status-nobody = none
+
+## Command menu
+cmd-start = Start / finish joining as a judge
+cmd-help = Commands
+cmd-newcontest = Create a contest (admins)
+cmd-criteria = Set the criteria
+cmd-presenters = Set the presenters
+cmd-join = Invite judges to join
+cmd-open = Open the next presenter's round
+cmd-close = Close the round and post the ranking
+cmd-status = Who has submitted
+cmd-ranking = Show the current ranking
+cmd-finish = Post the final ranking and end
+cmd-cancel = Cancel the contest
+cmd-lang = Switch language zh|en

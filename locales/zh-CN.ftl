@@ -1,0 +1,175 @@
+## Common
+common-error = ⚠️ 出错了，请稍后再试。
+common-not-recorded = ❌ 评分未记录：存储暂时不可用。请稍后再点一次。
+common-chair-only = 🙏 抱歉，此命令只有本次评议的主持人可以使用。
+common-admin-only = 🙏 抱歉，只有群管理员可以创建评议。
+common-group-only = 此命令请在评议群里使用。
+common-no-contest = 本群还没有进行中的评议。群管理员可用 /newcontest <名称> 创建。
+common-unknown-button = 这个按钮已失效。
+common-not-your-ballot = 这不是你的评分表。
+common-round-closed = ⛔ 本轮评分已结束，不能再修改。
+common-not-judge = 你不是本次评议的评委。
+common-contest-ended = 本次评议已结束。
+
+## Start
+start-welcome = 👋 你好！我是会议现场评分机器人。
+    评委：在群里点“加入评委”后，评分表会私聊发给你。
+    主持人：在群里使用 /newcontest 开始一次评议，/help 查看命令。
+start-ready-judge = ✅ 已就绪。轮到下一位汇报人时，评分表会发到这里。
+
+## Help
+help-everyone = 📖 命令
+    /ranking — 查看当前排名
+    /help — 显示本帮助
+help-judge = 评委：评分表会私聊发给你，逐项点按分数，核对后点 ✅ 提交；本轮结束前可随时修改。
+help-chair = 主持人命令
+    /newcontest <名称> — 创建评议
+    /criteria — 设置评分项（每行：名称 满分 [步长]）
+    /presenters — 设置汇报人（每行一个，按汇报顺序）
+    /join — 发布“加入评委”按钮
+    /open [序号] — 开始下一位（或指定）汇报人的评分
+    /close — 结束本轮评分并公布排名
+    /status — 查看谁已提交
+    /finish — 公布最终排名并结束评议
+    /cancel — 取消评议
+    /lang zh|en — 切换群语言
+
+## Setup
+setup-created = 🆕 已创建评议「{ $title }」，主持人：{ $chair }。
+    下一步：
+    1. /criteria 设置评分项，例如：
+    /criteria
+    实施性 30
+    创新性 30
+    持续性 20
+    推广性 20
+    2. /presenters 设置汇报人（每行一个）
+    3. /join 邀请评委
+    4. /open 开始第一位汇报人的评分
+setup-already-active = 本群已有进行中的评议「{ $title }」。请先用 /finish 结束或 /cancel 取消。
+setup-title-missing = 请在命令后写上评议名称，例如：/newcontest 坡头区雄鹰擂台赛
+setup-title-too-long = 名称太长（最多 120 个字）。
+setup-locked = 评分已经开始，不能再修改评分项和汇报人。
+setup-criteria-usage = 请在 /criteria 后每行写一个评分项：名称 满分 [步长]，例如：
+    /criteria
+    实施性 30
+    创新性 10 0.5
+setup-presenters-usage = 请在 /presenters 后每行写一个汇报人（按汇报顺序），可加“| 分组 | 平时成绩”，例如：
+    /presenters
+    区交通运输局
+    区教育局 | 牵头单位 | 88.5
+setup-criteria-saved = ✅ 已保存 { $count } 个评分项（满分合计 { $max }）：
+    { $list }
+setup-presenters-saved = ✅ 已保存 { $count } 位汇报人（汇报顺序）：
+    { $list }
+setup-lines-invalid = ❌ 未保存，请修改后重新发送：
+    { $errors }
+setup-line-error = 第 { $line } 行「{ $text }」：{ $reason }
+setup-lang-usage = 用法：/lang zh 或 /lang en
+setup-lang-set = ✅ 群语言已设为中文。
+setup-cancel-confirm = 确定要取消评议「{ $title }」吗？所有评分将被丢弃。
+setup-cancel-yes = ✅ 确定取消
+setup-cancel-no = ✖ 不取消
+setup-cancelled = 🗑 评议「{ $title }」已取消。
+setup-cancel-kept = 好的，评议继续。
+
+## Line errors
+line-empty = 没有内容
+line-missing-max = 缺少满分（名称后写一个数字）
+line-bad-number = 不是有效的数字
+line-step-not-divisor = 满分必须是步长的整数倍
+line-duplicate-name = 名称重复
+line-too-many = 行数太多
+line-bad-prior = 平时成绩应在 0–100 之间
+line-bad-weight = 权重必须大于 0
+line-bad-count = 名额必须是正整数
+line-bad-method = 方法应为 mean、trimmed [n] 或 median
+line-invalid = 格式不正确
+
+## Enrolment
+join-message = 🧑‍⚖️ 评委请点下方按钮加入「{ $title }」。
+    已加入评委：{ $count } 人
+join-button = 🙋 加入评委
+join-button-panel = 🙋 加入：{ $panel }
+join-welcome = ✅ 你已成为「{ $title }」的评委{ $panel }。轮到汇报人时，评分表会发到这里。
+join-already = 你已经是评委了。
+join-start-first = 请先私聊机器人并点“开始”，即可完成加入。
+join-locked = 评委名单已锁定，不能再加入。
+join-done = 已加入 ✅
+
+## Rounds
+round-need-setup = 还不能开始：请先用 /criteria 设置评分项、/presenters 设置汇报人。
+round-need-judges = 还没有评委。请先用 /join 邀请评委。
+round-bad-number = 没有第 { $n } 位汇报人（共 { $count } 位）。
+round-all-done = 所有汇报人都已评完。可用 /finish 公布最终排名。
+round-other-open = 第 { $n } 位「{ $name }」的评分还没结束，请先 /close。
+round-already-open = 第 { $n } 位的评分已经在进行中。
+round-already-closed = 第 { $n } 位的评分已经结束。
+round-none-open = 当前没有进行中的评分。用 /open 开始。
+round-opened = 🎤 第 { $n }/{ $total } 位：{ $name }
+    请评委在私聊中评分。
+round-counter = 📥 已提交：{ $submitted }/{ $judges }
+round-counter-closed = 🔒 评分已结束：共 { $submitted }/{ $judges } 份
+round-go-score = ✍️ 去评分
+round-unreachable = ⚠️ 有 { $count } 位评委收不到评分表（没有私聊过机器人）：{ $names }
+    请他们私聊机器人并点“开始”。
+round-closed = 🔒 第 { $n } 位「{ $name }」评分结束，收到 { $ballots } 份评分。
+round-finish-open = 第 { $n } 位的评分还没结束，请先 /close 再 /finish。
+
+## Ballot
+ballot-header = 📝 { $title }
+    第 { $n }/{ $total } 位：{ $name }
+ballot-criterion = 评分项 { $index }/{ $count }：{ $criterion }（0–{ $max }{ $step }）
+ballot-step = ，步长 { $step }
+ballot-choose-tens = 先选分数段：
+ballot-chosen = 已评：{ $scores }
+ballot-back = ◀ 上一项
+ballot-review-button = 📋 核对
+ballot-review = 请核对你的评分：
+ballot-total = 合计：{ $total }
+ballot-total-scaled = 合计：{ $sum } 分（百分制 { $total }）
+ballot-submit = ✅ 提交评分
+ballot-resubmit = ✅ 提交修改
+ballot-change = ✏️ { $criterion }
+ballot-submitted = ✅ 已提交（第 { $version } 版，{ $time }）。本轮结束前可以修改。
+ballot-unsaved = ⚠️ 修改尚未提交。
+ballot-incomplete = 还有评分项没有打分。
+ballot-recorded = ✅ 已记录
+ballot-closed = 🔒 本轮评分已结束。你的评分：
+ballot-not-submitted = 🔒 本轮评分已结束，你没有提交评分。
+ballot-bad-score = 这个分数不在允许范围内。
+ballot-score-saved = { $criterion }：{ $value }
+
+## Results
+results-title = 📊 「{ $title }」当前排名
+results-final-title = 🏆 「{ $title }」最终排名
+results-row = { $rank }. { $name } — { $score }（{ $ballots } 份）
+results-row-unranked = –. { $name } — 无有效评分
+results-marker = ◀ 刚结束
+results-none = 还没有结束评分的汇报人。
+results-group = 【{ $group }】
+results-finished = 评议已结束，感谢各位评委！
+
+## Status
+status-title = 📋 「{ $title }」状态
+status-round = 当前：第 { $n } 位「{ $name }」，已提交 { $submitted }/{ $judges }
+status-no-round = 当前没有进行中的评分（已完成 { $closed }/{ $total } 位）。
+status-submitted = ✅ 已提交：{ $names }
+status-waiting = ⏳ 未提交：{ $names }
+status-judges = 评委（{ $count }）：{ $names }
+status-nobody = 无
+
+## Command menu
+cmd-start = 开始使用 / 完成评委加入
+cmd-help = 命令说明
+cmd-newcontest = 创建评议（管理员）
+cmd-criteria = 设置评分项
+cmd-presenters = 设置汇报人
+cmd-join = 邀请评委加入
+cmd-open = 开始下一位的评分
+cmd-close = 结束本轮并公布排名
+cmd-status = 查看提交情况
+cmd-ranking = 查看当前排名
+cmd-finish = 公布最终排名并结束
+cmd-cancel = 取消评议
+cmd-lang = 切换语言 zh|en

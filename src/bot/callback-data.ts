@@ -1,0 +1,46 @@
+// Button data: compact ("kind|contest|…", ≤ 64 bytes) and decoded with zod,
+// because a modified client can send any data for any message.
+import { z } from "zod";
+import { ContestIdSchema } from "../domain/contest.js";
+
+const index = z.string().regex(/^\d{1,4}$/).transform(Number);
+const score = z.string().regex(/^\d{1,4}(\.\d{1,2})?$/).transform(Number);
+
+const CallbackSchemas = {
+  /** join as judge, in panel n */
+  j: z.tuple([ContestIdSchema, index]),
+  /** set criterion c of presenter p to value */
+  v: z.tuple([ContestIdSchema, index, index, score]),
+  /** show the units of one decade of criterion c (two-step keypad) */
+  k: z.tuple([ContestIdSchema, index, index, index]),
+  /** go to criterion c of presenter p (c = number of criteria → review) */
+  g: z.tuple([ContestIdSchema, index, index]),
+  /** submit the ballot for presenter p */
+  s: z.tuple([ContestIdSchema, index]),
+  /** cancel the contest: 1 = yes, 0 = no */
+  x: z.tuple([ContestIdSchema, z.enum(["0", "1"])]),
+} as const;
+
+export type CallbackKind = keyof typeof CallbackSchemas;
+export type CallbackData = { [K in CallbackKind]: { kind: K; args: z.infer<(typeof CallbackSchemas)[K]> } }[CallbackKind];
+
+const isKind = (kind: string): kind is CallbackKind => Object.hasOwn(CallbackSchemas, kind);
+
+/** Packs button data; throws when it would not decode again (a programming error). */
+export const encodeCallback = (kind: CallbackKind, ...args: Array<string | number>): string => {
+  const data = [kind, ...args].join("|");
+  if (Buffer.byteLength(data) > 64 || !decodeCallback(data)) throw new Error(`bad callback data: ${data}`);
+  return data;
+};
+
+/** Decodes button data, or undefined for anything malformed. */
+export const decodeCallback = (data: string | undefined): CallbackData | undefined => {
+  if (!data || data.length > 64) return undefined;
+  const [kind, ...args] = data.split("|");
+  if (!kind || !isKind(kind)) return undefined;
+  const parsed = CallbackSchemas[kind].safeParse(args);
+  return parsed.success ? ({ kind, args: parsed.data } as CallbackData) : undefined;
+};
+
+/** A callback-query filter for one kind, usable with bot.callbackQuery(). */
+export const callbackPattern = (kind: CallbackKind): RegExp => new RegExp(`^${kind}\\|`);

@@ -1,0 +1,79 @@
+// Builds the bot from its dependencies: plugins, error boundary, features.
+import { Bot, type Api, type ApiClientOptions, type Transformer } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/store.js";
+import type { BotContext } from "./context.js";
+import type { BotDeps } from "./deps.js";
+import { createI18n } from "./i18n.js";
+import { createAdminCheck } from "./roles.js";
+import { createThrottledEditor } from "./throttle.js";
+import { createLiveMessages } from "./live-messages.js";
+import { setupFeature } from "./features/setup.js";
+import { enrolmentFeature } from "./features/enrolment.js";
+import { roundsFeature } from "./features/rounds.js";
+import { ballotFeature } from "./features/ballot.js";
+import { startFeature } from "./features/start.js";
+
+export type CreateBotOptions = {
+  token: string;
+  config: Pick<Config, "DEFAULT_LOCALE" | "COUNTER_EDIT_INTERVAL_S" | "TELEGRAM_API_ROOT">;
+  store: Store;
+  logger: Logger;
+  /** Known bot identity (tests); otherwise fetched with getMe by bot.init(). */
+  botInfo?: UserFromGetMe;
+  /** Extra API transformers (tests capture calls with one). */
+  transformers?: Transformer[];
+  client?: ApiClientOptions;
+  now?: () => number;
+  sendIntervalMs?: number;
+};
+
+export const createBot = (options: CreateBotOptions) => {
+  const { store, logger, config } = options;
+  const bot = new Bot<BotContext>(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot: config.TELEGRAM_API_ROOT, ...options.client },
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
+
+  const now = options.now ?? Date.now;
+  const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
+  const deps: BotDeps = { config, store, logger, i18n, now, sendIntervalMs: options.sendIntervalMs ?? 40 };
+  const botUsername = () => bot.botInfo.username;
+  const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
+  const live = createLiveMessages(deps, editor, botUsername);
+  const enrolment = enrolmentFeature(deps, live, botUsername);
+
+  // Updates of one chat and user are handled in order; different chats run concurrently.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
+  bot.use(i18n);
+  bot.use(startFeature(deps, enrolment.startJoin));
+  bot.use(setupFeature(deps, createAdminCheck(now)));
+  bot.use(enrolment.composer);
+  bot.use(roundsFeature(deps, live, botUsername));
+  bot.use(ballotFeature(deps, live));
+  // Any other button press is answered, so the client stops its spinner.
+  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
+
+  bot.catch(async ({ error, ctx }) => {
+    logger.error({ err: error, update_id: ctx.update.update_id }, "update failed");
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("common-error"), show_alert: true });
+      else if (ctx.chat) await ctx.reply(ctx.t("common-error"));
+    } catch {
+      // The error report itself failed; the log above has the cause.
+    }
+  });
+
+  const stop = async () => {
+    editor.stop();
+    if (bot.isRunning()) await bot.stop();
+  };
+  return { bot, stop, i18n, api: bot.api as Api };
+};
+export type CreatedBot = ReturnType<typeof createBot>;

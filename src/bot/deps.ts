@@ -1,0 +1,16 @@
+// What every feature is given: no globals, so tests can build a bot with their own Redis prefix.
+import type { I18n } from "@grammyjs/i18n";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/store.js";
+import type { BotContext } from "./context.js";
+
+export type BotDeps = {
+  config: Pick<Config, "DEFAULT_LOCALE" | "COUNTER_EDIT_INTERVAL_S">;
+  store: Store;
+  logger: Logger;
+  i18n: I18n<BotContext>;
+  now: () => number;
+  /** Pause between two private messages of a broadcast (keeps under Telegram's ~30 msg/s). */
+  sendIntervalMs: number;
+};

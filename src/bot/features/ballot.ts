@@ -1,0 +1,102 @@
+// The judge's ballot, by buttons in private: score each criterion, review, submit, change.
+import { Composer } from "grammy";
+import { callbackPattern, decodeCallback, type CallbackData } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { translatorFor, type Translate } from "../i18n.js";
+import type { LiveMessages } from "../live-messages.js";
+import { editIgnoringSame } from "../telegram-errors.js";
+import type { BallotState } from "../../store/ballots.js";
+import { ballotView, firstUnscored, type BallotStep, type BallotViewInput } from "../views/ballot.js";
+
+type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" }>;
+
+const isBallotCallback = (data: CallbackData | undefined): data is BallotCallback =>
+  !!data && (data.kind === "v" || data.kind === "k" || data.kind === "g" || data.kind === "s");
+
+const viewInput = (state: BallotState, presenter: number): BallotViewInput => ({
+  contest: state.contest,
+  presenter,
+  draft: state.draft,
+  ballot: state.ballot,
+  roundOpen: state.round === "open" && state.contest.status === "running",
+});
+
+export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
+  const composer = new Composer<BotContext>();
+  const { store } = deps;
+
+  const render = (ctx: BotContext, t: Translate, state: BallotState, presenter: number, step: BallotStep) => {
+    const view = ballotView(t, viewInput(state, presenter), step);
+    return editIgnoringSame(() => ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {}));
+  };
+
+  /** Refusals that leave the ballot as it is; the message is redrawn to show why. */
+  const refuse = async (ctx: BotContext, t: Translate, state: BallotState, presenter: number, code: string) => {
+    const key = code === "NOT_JUDGE" ? "common-not-judge" : code === "BAD_SCORE" ? "ballot-bad-score" : "common-round-closed";
+    await ctx.answerCallbackQuery({ text: t(key), show_alert: code !== "BAD_SCORE" });
+    if (code === "ROUND_CLOSED") await render(ctx, t, state, presenter, { review: true });
+  };
+
+  const handle = async (ctx: BotContext, data: BallotCallback) => {
+    const [contestId, presenter] = data.args;
+    const judgeId = ctx.from!.id;
+    if (data.kind === "v") {
+      const [, , criterion, value] = data.args;
+      const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value);
+      if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+      const t = translatorFor(deps.i18n, result.state.contest.language);
+      if (result.code !== "OK") return refuse(ctx, t, result.state, presenter, result.code);
+      await ctx.answerCallbackQuery();
+      const next = firstUnscored(result.state.contest.setup.criteria, result.state.draft, criterion);
+      return render(ctx, t, result.state, presenter, next === undefined ? { review: true } : { criterion: next });
+    }
+    if (data.kind === "s") return submit(ctx, contestId, presenter, judgeId);
+    const state = await store.ballots.state(contestId, presenter, judgeId);
+    if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    const t = translatorFor(deps.i18n, state.contest.language);
+    if (!state.judge) return refuse(ctx, t, state, presenter, "NOT_JUDGE");
+    if (state.round !== "open") return refuse(ctx, t, state, presenter, "ROUND_CLOSED");
+    await ctx.answerCallbackQuery();
+    const criterion = data.args[2];
+    const step: BallotStep =
+      data.kind === "k"
+        ? { criterion, group: data.args[3] }
+        : criterion >= state.contest.setup.criteria.length
+          ? { review: true }
+          : { criterion };
+    return render(ctx, t, state, presenter, step);
+  };
+
+  const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number) => {
+    const result = await store.ballots.submit(contestId, presenter, judgeId, deps.now());
+    if (result.code === "OK") {
+      const t = translatorFor(deps.i18n, result.state.contest.language);
+      deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version }, "ballot submitted");
+      await ctx.answerCallbackQuery({ text: t("ballot-recorded") });
+      await render(ctx, t, result.state, presenter, { review: true });
+      return live.refreshCounter(ctx.api, result.state.contest, presenter);
+    }
+    const state = await store.ballots.state(contestId, presenter, judgeId);
+    if (!state || result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    const t = translatorFor(deps.i18n, state.contest.language);
+    if (result.code === "INCOMPLETE") return ctx.answerCallbackQuery({ text: t("ballot-incomplete"), show_alert: true });
+    return refuse(ctx, t, state, presenter, result.code);
+  };
+
+  composer.callbackQuery([callbackPattern("v"), callbackPattern("k"), callbackPattern("g"), callbackPattern("s")], async (ctx) => {
+    const data = decodeCallback(ctx.callbackQuery.data);
+    if (!isBallotCallback(data)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    // A ballot lives in the judge's own private chat; a press from anywhere else is refused.
+    if (ctx.chat?.type !== "private" || ctx.chat.id !== ctx.from.id)
+      return ctx.answerCallbackQuery({ text: ctx.t("common-not-your-ballot"), show_alert: true });
+    try {
+      return await handle(ctx, data);
+    } catch (error) {
+      deps.logger.error({ err: error, data: ctx.callbackQuery.data, user: ctx.from.id }, "ballot step failed");
+      return ctx.answerCallbackQuery({ text: ctx.t("common-not-recorded"), show_alert: true }).catch(() => undefined);
+    }
+  });
+
+  return composer;
+};

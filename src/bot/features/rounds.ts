@@ -1,0 +1,129 @@
+// The chair runs the meeting: /open, /close, /status, /finish; anyone may ask for /ranking.
+import { Composer, type Api } from "grammy";
+import type { Contest, Judge } from "../../domain/contest.js";
+import { messageRole } from "../../store/messages.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { commandBody, contestCommand } from "../group-contest.js";
+import type { Translate } from "../i18n.js";
+import type { LiveMessages } from "../live-messages.js";
+import { loadStandings } from "../standings.js";
+import { isForbidden } from "../telegram-errors.js";
+import { ballotView, initialStep } from "../views/ballot.js";
+import { rankingText } from "../views/results.js";
+import { presenterName, roundCounterView } from "../views/round.js";
+import { statusText } from "../views/status.js";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: () => string) => {
+  const composer = new Composer<BotContext>();
+  const { store } = deps;
+
+  /** Sends every judge their ballot for the round; returns the judges who could not be reached. */
+  const sendBallots = async (api: Api, contest: Contest, presenter: number, judges: Judge[], t: Translate) => {
+    const unreachable: Judge[] = [];
+    for (const judge of judges) {
+      const state = await store.ballots.state(contest.id, presenter, judge.userId);
+      if (!state) break;
+      const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
+      const view = ballotView(t, input, initialStep(input));
+      try {
+        const message = await api.sendMessage(judge.userId, view.text, { reply_markup: view.keyboard });
+        await store.messages.set(contest.id, messageRole.ballot(presenter, judge.userId), message.message_id);
+      } catch (error) {
+        if (!isForbidden(error)) deps.logger.warn({ err: error, judge: judge.userId }, "ballot not delivered");
+        unreachable.push(judge);
+      }
+      if (deps.sendIntervalMs > 0) await pause(deps.sendIntervalMs);
+    }
+    return unreachable;
+  };
+
+  /** The presenter named by `/open n`, or the first one whose round has not run yet. */
+  const chooseNext = async (contest: Contest, arg: string): Promise<number | { error: string; vars?: Record<string, string | number> }> => {
+    const count = contest.setup.presenters.length;
+    if (arg) {
+      const n = Number(arg);
+      if (!Number.isInteger(n) || n < 1 || n > count) return { error: "round-bad-number", vars: { n: arg, count } };
+      return n - 1;
+    }
+    const rounds = await store.contests.rounds(contest.id);
+    for (let p = 0; p < count; p++) if (!rounds.has(p)) return p;
+    return { error: "round-all-done" };
+  };
+
+  const open = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const { criteria, presenters } = contest.setup;
+    if (criteria.length === 0 || presenters.length === 0) return ctx.reply(t("round-need-setup"));
+    const judges = await store.contests.judges(contest.id);
+    if (judges.length === 0) return ctx.reply(t("round-need-judges"));
+    const next = await chooseNext(contest, commandBody(ctx).args.split(/\s+/)[0] ?? "");
+    if (typeof next !== "number") return ctx.reply(t(next.error, next.vars));
+    const opened = await store.rounds.open(contest.id, next);
+    const vars = { n: next + 1, name: presenterName(contest, next) };
+    if (opened.code === "OTHER_OPEN")
+      return ctx.reply(t("round-other-open", { n: opened.other + 1, name: presenterName(contest, opened.other) }));
+    if (opened.code === "ALREADY_OPEN") return ctx.reply(t("round-already-open", vars));
+    if (opened.code === "ALREADY_CLOSED") return ctx.reply(t("round-already-closed", vars));
+    if (opened.code !== "OK") return ctx.reply(t("common-contest-ended"));
+    deps.logger.info({ contestId: contest.id, presenter: next }, "round opened");
+    const running: Contest = { ...contest, status: "running" };
+    const counter = roundCounterView(t, {
+      contest: running,
+      presenter: next,
+      submitted: 0,
+      judges: judges.length,
+      open: true,
+      botUsername: botUsername(),
+    });
+    const message = await ctx.reply(counter.text, { reply_markup: counter.keyboard });
+    await store.messages.set(contest.id, messageRole.counter(next), message.message_id);
+    const unreachable = await sendBallots(ctx.api, running, next, judges, t);
+    if (unreachable.length > 0)
+      await ctx.reply(t("round-unreachable", { count: unreachable.length, names: unreachable.map((j) => j.name).join("、") }));
+  };
+
+  const close = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const current = await store.contests.currentRound(contest.id);
+    if (current === undefined || !(await store.rounds.close(contest.id, current))) return ctx.reply(t("round-none-open"));
+    deps.logger.info({ contestId: contest.id, presenter: current }, "round closed");
+    await live.closeCounter(ctx.api, contest, current);
+    const { standings, results } = await loadStandings(store, contest);
+    const closedResult = results.find((r) => r.presenter === current);
+    const header = t("round-closed", { n: current + 1, name: presenterName(contest, current), ballots: closedResult?.counted ?? 0 });
+    return ctx.reply([header, "", rankingText(t, { contest, standings, justClosed: current })].join("\n"));
+  };
+
+  const status = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const [judges, current, rounds] = await Promise.all([
+      store.contests.judges(contest.id),
+      store.contests.currentRound(contest.id),
+      store.contests.rounds(contest.id),
+    ]);
+    const ballots = current === undefined ? [] : await store.ballots.forPresenter(contest.id, current);
+    const closedCount = [...rounds.values()].filter((s) => s === "closed").length;
+    return ctx.reply(statusText(t, { contest, judges, current, ballots, closedCount }));
+  };
+
+  const ranking = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const { standings } = await loadStandings(store, contest);
+    return ctx.reply(rankingText(t, { contest, standings }));
+  };
+
+  const finish = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const current = await store.contests.currentRound(contest.id);
+    if (current !== undefined) return ctx.reply(t("round-finish-open", { n: current + 1 }));
+    const { standings } = await loadStandings(store, contest);
+    await store.contests.end(contest, "finished");
+    deps.logger.info({ contestId: contest.id }, "contest finished");
+    return ctx.reply([rankingText(t, { contest, standings, final: true }), "", t("results-finished")].join("\n"));
+  };
+
+  composer.command("open", contestCommand(deps, open, { chairOnly: true }));
+  composer.command("close", contestCommand(deps, close, { chairOnly: true }));
+  composer.command("status", contestCommand(deps, status, { chairOnly: true }));
+  composer.command("finish", contestCommand(deps, finish, { chairOnly: true }));
+  composer.command("ranking", contestCommand(deps, ranking, { chairOnly: false }));
+  return composer;
+};

@@ -1,0 +1,165 @@
+// Setting up a contest in the group: /newcontest, /criteria, /presenters, /lang, /cancel.
+import { Composer } from "grammy";
+import { InlineKeyboard } from "grammy";
+import type { Contest, Criterion, Presenter } from "../../domain/contest.js";
+import { newContestId } from "../../store/contests.js";
+import { parseCriteriaLines, parsePresenterLines, type LineError } from "../../domain/setup-lines.js";
+import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { commandBody, contestCommand, displayName, isGroupChat } from "../group-contest.js";
+import { translatorFor, type Translate } from "../i18n.js";
+import { mayChair, type AdminCheck } from "../roles.js";
+import { editIgnoringSame } from "../telegram-errors.js";
+
+export const lineErrorsText = (t: Translate, errors: LineError[]): string =>
+  t("setup-lines-invalid", {
+    errors: errors
+      .map((e) => t("setup-line-error", { line: e.line, text: e.text, reason: t(`line-${e.code.replaceAll("_", "-")}`, e.detail ?? {}) }))
+      .join("\n"),
+  });
+
+export const criteriaList = (criteria: Criterion[]): string =>
+  criteria.map((c, i) => `${i + 1}. ${c.name} ${c.max}${c.step === 1 ? "" : ` (${c.step})`}`).join("\n");
+
+export const presentersList = (presenters: Presenter[]): string =>
+  presenters
+    .map((p, i) => `${i + 1}. ${p.name}${p.group ? ` | ${p.group}` : ""}${p.prior === undefined ? "" : ` | ${p.prior}`}`)
+    .join("\n");
+
+const sumOf = (values: number[]): number => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
+
+export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
+  const composer = new Composer<BotContext>();
+  const group = composer.filter(isGroupChat);
+  const { store } = deps;
+
+  /** The setup may change only before the first round opens. */
+  const editableSetup = (contest: Contest, t: Translate, ctx: BotContext) =>
+    contest.status === "draft" ? true : (void ctx.reply(t("setup-locked")), false);
+
+  group.command("newcontest", async (ctx) => {
+    const chatId = ctx.chat.id;
+    const from = ctx.from;
+    if (!from) return;
+    const locale = (await store.contests.chatLanguage(chatId)) ?? deps.config.DEFAULT_LOCALE;
+    ctx.i18n.useLocale(locale);
+    if (!(await isAdmin(ctx.api, chatId, from.id))) return ctx.reply(ctx.t("common-admin-only"));
+    const title = commandBody(ctx).args;
+    if (!title) return ctx.reply(ctx.t("setup-title-missing"));
+    if (title.length > 120) return ctx.reply(ctx.t("setup-title-too-long"));
+    const contest: Contest = {
+      id: newContestId(),
+      chatId,
+      chairId: from.id,
+      cochairs: [],
+      language: locale,
+      status: "draft",
+      locked: false,
+      createdAt: deps.now(),
+      setup: {
+        title,
+        criteria: [],
+        presenters: [],
+        panels: [],
+        aggregate: { method: "mean", trim: 1 },
+        prizes: [],
+        bands: [],
+        judges: [],
+        outlier: 20,
+      },
+    };
+    const created = await store.contests.create(contest);
+    if (!created.ok) return ctx.reply(ctx.t("setup-already-active", { title: created.existing.setup.title }));
+    deps.logger.info({ contestId: contest.id, chatId, chair: from.id }, "contest created");
+    return ctx.reply(ctx.t("setup-created", { title, chair: displayName(from) }));
+  });
+
+  group.command(
+    "criteria",
+    contestCommand(
+      deps,
+      async (ctx, contest, t) => {
+        if (!editableSetup(contest, t, ctx)) return;
+        const { lines } = commandBody(ctx);
+        if (lines.every((l) => !l.trim())) return ctx.reply(t("setup-criteria-usage"));
+        const parsed = parseCriteriaLines(lines.join("\n"));
+        if (!parsed.ok) return ctx.reply(lineErrorsText(t, parsed.errors));
+        await store.contests.save({ ...contest, setup: { ...contest.setup, criteria: parsed.value } });
+        return ctx.reply(
+          t("setup-criteria-saved", {
+            count: parsed.value.length,
+            max: String(sumOf(parsed.value.map((c) => c.max))),
+            list: criteriaList(parsed.value),
+          }),
+        );
+      },
+      { chairOnly: true },
+    ),
+  );
+
+  group.command(
+    "presenters",
+    contestCommand(
+      deps,
+      async (ctx, contest, t) => {
+        if (!editableSetup(contest, t, ctx)) return;
+        const { lines } = commandBody(ctx);
+        if (lines.every((l) => !l.trim())) return ctx.reply(t("setup-presenters-usage"));
+        const parsed = parsePresenterLines(lines.join("\n"));
+        if (!parsed.ok) return ctx.reply(lineErrorsText(t, parsed.errors));
+        await store.contests.save({ ...contest, setup: { ...contest.setup, presenters: parsed.value } });
+        return ctx.reply(t("setup-presenters-saved", { count: parsed.value.length, list: presentersList(parsed.value) }));
+      },
+      { chairOnly: true },
+    ),
+  );
+
+  group.command("lang", async (ctx) => {
+    if (!ctx.from) return;
+    const arg = commandBody(ctx).args.toLowerCase();
+    const locale = arg.startsWith("zh") ? "zh-CN" : arg.startsWith("en") ? "en" : undefined;
+    const contest = await store.contests.activeForChat(ctx.chat.id);
+    const current = contest?.language ?? (await store.contests.chatLanguage(ctx.chat.id)) ?? deps.config.DEFAULT_LOCALE;
+    ctx.i18n.useLocale(current);
+    const allowed = contest ? mayChair(contest, ctx.from.id) : await isAdmin(ctx.api, ctx.chat.id, ctx.from.id);
+    if (!allowed) return ctx.reply(ctx.t(contest ? "common-chair-only" : "common-admin-only"));
+    if (!locale) return ctx.reply(ctx.t("setup-lang-usage"));
+    await store.contests.setChatLanguage(ctx.chat.id, locale);
+    if (contest) await store.contests.save({ ...contest, language: locale });
+    ctx.i18n.useLocale(locale);
+    return ctx.reply(ctx.t("setup-lang-set"));
+  });
+
+  group.command(
+    "cancel",
+    contestCommand(
+      deps,
+      (ctx, contest, t) =>
+        ctx.reply(t("setup-cancel-confirm", { title: contest.setup.title }), {
+          reply_markup: new InlineKeyboard()
+            .text(t("setup-cancel-yes"), encodeCallback("x", contest.id, "1"))
+            .text(t("setup-cancel-no"), encodeCallback("x", contest.id, "0")),
+        }),
+      { chairOnly: true },
+    ),
+  );
+
+  composer.callbackQuery(callbackPattern("x"), async (ctx) => {
+    const data = decodeCallback(ctx.callbackQuery.data);
+    const contest = data?.kind === "x" ? await store.contests.get(data.args[0]) : undefined;
+    if (!data || data.kind !== "x" || !contest || contest.chatId !== ctx.chat?.id)
+      return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    const t = translatorFor(deps.i18n, contest.language);
+    if (!mayChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    if (contest.status !== "draft" && contest.status !== "running")
+      return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));
+    if (data.args[1] === "0") return editIgnoringSame(() => ctx.editMessageText(t("setup-cancel-kept")));
+    await store.contests.end(contest, "cancelled");
+    deps.logger.info({ contestId: contest.id, by: ctx.from.id }, "contest cancelled");
+    return editIgnoringSame(() => ctx.editMessageText(t("setup-cancelled", { title: contest.setup.title })));
+  });
+
+  return composer;
+};

@@ -1,0 +1,140 @@
+// The judge's private ballot: one criterion at a time, then a review with submit.
+import { InlineKeyboard } from "grammy";
+import { completeScores, type Ballot, type Contest, type Criterion, type Draft } from "../../domain/contest.js";
+import { ballotTotal } from "../../domain/scoring.js";
+import { formatHalfUp } from "../../domain/rational.js";
+import { encodeCallback } from "../callback-data.js";
+import type { Translate } from "../i18n.js";
+import { chunk, valueGroups, valuesOnPage } from "./keypad.js";
+
+export type View = { text: string; keyboard?: InlineKeyboard };
+
+/** Where the judge is in the ballot: a criterion (optionally one keypad group of it) or the review. */
+export type BallotStep = { criterion: number; group?: number } | { review: true };
+
+export type BallotViewInput = {
+  contest: Contest;
+  presenter: number;
+  draft: Draft;
+  ballot: Ballot | undefined;
+  roundOpen: boolean;
+};
+
+const formatTime = (ms: number, locale: string): string =>
+  new Date(ms).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+const header = (t: Translate, { contest, presenter }: BallotViewInput): string => {
+  const { presenters } = contest.setup;
+  return t("ballot-header", {
+    title: contest.setup.title,
+    n: presenter + 1,
+    total: presenters.length,
+    name: presenters[presenter]?.name ?? "?",
+  });
+};
+
+const scoredList = (criteria: Criterion[], scores: Record<string, number>): string =>
+  criteria
+    .flatMap((c, i) => (scores[String(i)] === undefined ? [] : [`${c.name} ${scores[String(i)]}`]))
+    .join(" · ");
+
+/** Sum of points, and the 0–100 total when the two differ. */
+export const totalLine = (t: Translate, criteria: Criterion[], scores: number[]): string => {
+  const total = formatHalfUp(ballotTotal(criteria, scores));
+  const sum = scores.reduce((a, b) => a + b, 0);
+  const plain = Number(total) === Math.round(sum * 100) / 100;
+  return plain ? t("ballot-total", { total }) : t("ballot-total-scaled", { total, sum: String(Math.round(sum * 100) / 100) });
+};
+
+const sameScores = (draft: number[] | undefined, ballot: Ballot | undefined): boolean =>
+  !!draft && !!ballot && draft.length === ballot.scores.length && draft.every((v, i) => v === ballot.scores[i]);
+
+export const firstUnscored = (criteria: Criterion[], draft: Draft, after = -1): number | undefined => {
+  for (let i = after + 1; i < criteria.length; i++) if (draft.scores[String(i)] === undefined) return i;
+  for (let i = 0; i <= after && i < criteria.length; i++) if (draft.scores[String(i)] === undefined) return i;
+  return undefined;
+};
+
+const criterionView = (t: Translate, input: BallotViewInput, index: number, group: number | undefined): View => {
+  const { contest, presenter, draft } = input;
+  const criteria = contest.setup.criteria;
+  const criterion = criteria[index];
+  if (!criterion) return reviewView(t, input);
+  const id = contest.id;
+  const step = criterion.step === 1 ? "" : t("ballot-step", { step: String(criterion.step) });
+  const scored = scoredList(criteria, draft.scores);
+  const lines = [
+    header(t, input),
+    "",
+    ...(scored ? [t("ballot-chosen", { scores: scored })] : []),
+    t("ballot-criterion", { index: index + 1, count: criteria.length, criterion: criterion.name, max: String(criterion.max), step }),
+  ];
+  const keyboard = new InlineKeyboard();
+  const groups = valueGroups(criterion);
+  if (groups && group === undefined) {
+    lines.push(t("ballot-choose-tens"));
+    for (const row of chunk(groups.map((g, i) => ({ g, i })), 3)) {
+      for (const { g, i } of row) keyboard.text(g.label, encodeCallback("k", id, presenter, index, i));
+      keyboard.row();
+    }
+  } else {
+    const current = draft.scores[String(index)];
+    for (const row of chunk(valuesOnPage(criterion, group), 6)) {
+      for (const value of row) {
+        const label = value === current ? `• ${value} •` : String(value);
+        keyboard.text(label, encodeCallback("v", id, presenter, index, value));
+      }
+      keyboard.row();
+    }
+  }
+  const back = groups && group !== undefined ? encodeCallback("g", id, presenter, index) : index > 0 ? encodeCallback("g", id, presenter, index - 1) : undefined;
+  if (back) keyboard.text(t("ballot-back"), back);
+  if (completeScores(criteria, draft) || input.ballot) keyboard.text(t("ballot-review-button"), encodeCallback("g", id, presenter, criteria.length));
+  return { text: lines.join("\n"), keyboard };
+};
+
+const reviewView = (t: Translate, input: BallotViewInput): View => {
+  const { contest, presenter, draft, ballot } = input;
+  const criteria = contest.setup.criteria;
+  const id = contest.id;
+  const scores = completeScores(criteria, draft);
+  const lines = [header(t, input), "", t("ballot-review")];
+  criteria.forEach((c, i) => lines.push(`• ${c.name}：${draft.scores[String(i)] ?? "—"} / ${c.max}`));
+  if (scores) lines.push("", totalLine(t, criteria, scores));
+  else lines.push("", t("ballot-incomplete"));
+  if (ballot) {
+    lines.push("", t("ballot-submitted", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
+    if (!sameScores(scores, ballot)) lines.push(t("ballot-unsaved"));
+  }
+  const keyboard = new InlineKeyboard();
+  if (scores && !sameScores(scores, ballot)) {
+    keyboard.text(ballot ? t("ballot-resubmit") : t("ballot-submit"), encodeCallback("s", id, presenter)).row();
+  }
+  for (const row of chunk(criteria.map((c, i) => ({ c, i })), 2)) {
+    for (const { c, i } of row) keyboard.text(t("ballot-change", { criterion: c.name }), encodeCallback("g", id, presenter, i));
+    keyboard.row();
+  }
+  return { text: lines.join("\n"), keyboard };
+};
+
+const closedView = (t: Translate, input: BallotViewInput): View => {
+  const { contest, ballot } = input;
+  if (!ballot) return { text: [header(t, input), "", t("ballot-not-submitted")].join("\n") };
+  const criteria = contest.setup.criteria;
+  const lines = [header(t, input), "", t("ballot-closed")];
+  criteria.forEach((c, i) => lines.push(`• ${c.name}：${ballot.scores[i] ?? "—"} / ${c.max}`));
+  if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores));
+  return { text: lines.join("\n") };
+};
+
+export const ballotView = (t: Translate, input: BallotViewInput, step: BallotStep): View => {
+  if (!input.roundOpen) return closedView(t, input);
+  if ("review" in step) return reviewView(t, input);
+  return criterionView(t, input, step.criterion, step.group);
+};
+
+/** The screen a judge should see first: the first unscored criterion, or the review. */
+export const initialStep = (input: BallotViewInput): BallotStep => {
+  const next = firstUnscored(input.contest.setup.criteria, input.draft);
+  return next === undefined ? { review: true } : { criterion: next };
+};

@@ -1,0 +1,34 @@
+// The ranking posted to the group.
+import type { Contest } from "../../domain/contest.js";
+import type { Standings } from "../../domain/standings.js";
+import type { Translate } from "../i18n.js";
+
+export type RankingInput = {
+  contest: Contest;
+  standings: Standings;
+  /** The presenter whose round just closed, marked in the list. */
+  justClosed?: number;
+  final?: boolean;
+};
+
+export const rankingText = (t: Translate, { contest, standings, justClosed, final }: RankingInput): string => {
+  const title = t(final ? "results-final-title" : "results-title", { title: contest.setup.title });
+  const rows = standings.groups.flatMap((group) => group.rows);
+  if (rows.length === 0) return [title, "", t("results-none")].join("\n");
+  const lines = [title];
+  const showGroups = standings.groups.length > 1 || standings.groups.some((g) => g.name !== null);
+  for (const group of standings.groups) {
+    lines.push("");
+    if (showGroups && group.name !== null) lines.push(t("results-group", { group: group.name }));
+    for (const row of group.rows) {
+      const base =
+        row.rank === null || row.finalText === null
+          ? t("results-row-unranked", { name: row.name })
+          : t("results-row", { rank: row.rank, name: row.name, score: row.finalText, ballots: row.counted });
+      const extras = [row.prize, row.band].filter((x): x is string => !!x);
+      const marker = row.presenter === justClosed ? ` ${t("results-marker")}` : "";
+      lines.push(`${base}${extras.length ? ` · ${extras.join(" · ")}` : ""}${marker}`);
+    }
+  }
+  return lines.join("\n");
+};

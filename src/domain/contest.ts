@@ -1,0 +1,184 @@
+// The contest model: every shape the bot stores or accepts, as zod schemas.
+// Types are inferred from the schemas so the two never drift apart.
+import { z } from "zod";
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** Largest number of decimals a max, step or score may have; keeps arithmetic exact. */
+export const MAX_DECIMALS = 2;
+
+const decimalsOf = (value: number): number => {
+  const text = String(value);
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+};
+
+/** True when `value` is a whole multiple of `step` (both with at most MAX_DECIMALS decimals). */
+export const isMultipleOf = (value: number, step: number): boolean => {
+  const scale = 10 ** MAX_DECIMALS;
+  const v = Math.round(value * scale);
+  const s = Math.round(step * scale);
+  return s > 0 && v % s === 0;
+};
+
+const name = (max: number) => z.string().trim().min(1).max(max);
+const decimal = z.number().finite().refine((v) => decimalsOf(v) <= MAX_DECIMALS, {
+  message: `at most ${MAX_DECIMALS} decimals`,
+});
+
+export const CriterionSchema = z
+  .object({
+    name: name(40),
+    max: decimal.refine((v) => v > 0 && v <= 1000, { message: "between 0 (exclusive) and 1000" }),
+    step: decimal.refine((v) => v > 0, { message: "greater than 0" }).default(1),
+    weight: z.number().finite().positive().optional(),
+  })
+  .refine((c) => isMultipleOf(c.max, c.step), {
+    message: "max must be a whole multiple of step",
+    path: ["step"],
+  });
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const PresenterSchema = z.object({
+  name: name(80),
+  group: name(40).optional(),
+  prior: z.number().finite().min(0).max(100).optional(),
+});
+export type Presenter = z.infer<typeof PresenterSchema>;
+
+export const PanelSchema = z.object({
+  name: name(40),
+  weight: z.number().finite().positive(),
+});
+export type Panel = z.infer<typeof PanelSchema>;
+
+export const AggregateSchema = z.object({
+  method: z.enum(["mean", "trimmed", "median"]).default("mean"),
+  trim: z.number().int().min(0).max(10).default(1),
+});
+export type Aggregate = z.infer<typeof AggregateSchema>;
+
+export const BlendSchema = z.object({
+  live: z.number().finite().positive(),
+  prior: z.number().finite().positive(),
+});
+export type Blend = z.infer<typeof BlendSchema>;
+
+export const PrizeSchema = z.object({ name: name(40), count: z.number().int().min(1).max(1000) });
+export type Prize = z.infer<typeof PrizeSchema>;
+
+export const BandSchema = z.object({ name: name(40), min: z.number().finite().min(0).max(100) });
+export type Band = z.infer<typeof BandSchema>;
+
+/** A judge named in a contest file (issue: integrity); matched to a Telegram user on enrolment. */
+export const JudgeEntrySchema = z.object({
+  name: name(80),
+  userId: z.number().int().positive().optional(),
+  panel: name(40).optional(),
+  observer: z.boolean().default(false),
+  conflicts: z.array(name(80)).default([]),
+});
+export type JudgeEntry = z.infer<typeof JudgeEntrySchema>;
+
+/**
+ * Everything the chair sets up before the first round opens.
+ * A fresh contest has no criteria or presenters yet; opening a round requires both.
+ */
+export const ContestSetupSchema = z.object({
+  title: name(120),
+  criteria: z.array(CriterionSchema).max(20).default([]),
+  presenters: z.array(PresenterSchema).max(1000).default([]),
+  panels: z.array(PanelSchema).max(10).default([]),
+  aggregate: AggregateSchema.default({ method: "mean", trim: 1 }),
+  blend: BlendSchema.optional(),
+  prizes: z.array(PrizeSchema).max(20).default([]),
+  bands: z.array(BandSchema).max(20).default([]),
+  judges: z.array(JudgeEntrySchema).max(500).default([]),
+  quorum: z.number().int().min(0).max(1000).optional(),
+  outlier: z.number().finite().positive().max(100).default(20),
+  language: LocaleSchema.optional(),
+});
+export type ContestSetup = z.infer<typeof ContestSetupSchema>;
+
+export const ContestStatusSchema = z.enum(["draft", "running", "finished", "cancelled"]);
+export type ContestStatus = z.infer<typeof ContestStatusSchema>;
+
+/** Contest ids are short so that they fit in 64-byte callback data. */
+export const ContestIdSchema = z.string().regex(/^[a-z0-9]{6,12}$/);
+
+export const ContestSchema = z.object({
+  id: ContestIdSchema,
+  chatId: z.number().int(),
+  chairId: z.number().int(),
+  cochairs: z.array(z.number().int()).default([]),
+  language: LocaleSchema,
+  status: ContestStatusSchema,
+  locked: z.boolean().default(false),
+  createdAt: z.number().int(),
+  setup: ContestSetupSchema,
+});
+export type Contest = z.infer<typeof ContestSchema>;
+
+export const JudgeSchema = z.object({
+  userId: z.number().int(),
+  name: name(120),
+  panel: z.number().int().min(0).default(0),
+  observer: z.boolean().default(false),
+  joinedAt: z.number().int(),
+});
+export type Judge = z.infer<typeof JudgeSchema>;
+
+export const RoundStatusSchema = z.enum(["open", "closed"]);
+export type RoundStatus = z.infer<typeof RoundStatusSchema>;
+
+/** A score tapped so far, by criterion index; kept so a restart loses nothing. */
+export const DraftSchema = z.object({
+  scores: z.record(z.string().regex(/^\d+$/), z.number().finite()),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const BallotSchema = z.object({
+  judgeId: z.number().int(),
+  presenter: z.number().int().min(0),
+  scores: z.array(z.number().finite()),
+  abstain: z.boolean().default(false),
+  comment: z.string().max(1000).optional(),
+  submittedAt: z.number().int(),
+  version: z.number().int().min(1),
+  receipt: z.string().optional(),
+});
+export type Ballot = z.infer<typeof BallotSchema>;
+
+/** Values a judge may choose for a criterion: 0, step, 2·step, …, max. */
+export const allowedValues = (criterion: Criterion): number[] => {
+  const scale = 10 ** MAX_DECIMALS;
+  const step = Math.round(criterion.step * scale);
+  const max = Math.round(criterion.max * scale);
+  const values: number[] = [];
+  for (let v = 0; v <= max; v += step) values.push(v / scale);
+  return values;
+};
+
+export const isAllowedScore = (criterion: Criterion, value: number): boolean =>
+  Number.isFinite(value) &&
+  value >= 0 &&
+  value <= criterion.max &&
+  decimalsOf(value) <= MAX_DECIMALS &&
+  isMultipleOf(value, criterion.step);
+
+/** Scores of a draft in criterion order, or undefined when some criterion is not yet scored. */
+export const completeScores = (criteria: Criterion[], draft: Draft): number[] | undefined => {
+  const scores: number[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const value = draft.scores[String(i)];
+    if (value === undefined) return undefined;
+    scores.push(value);
+  }
+  return scores;
+};
+
+/** Roles are decided by the server, never by message text. */
+export const isChair = (contest: Contest, userId: number): boolean =>
+  contest.chairId === userId || contest.cochairs.includes(userId);

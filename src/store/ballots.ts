@@ -1,0 +1,131 @@
+// Ballots and drafts: every tap and submit is one atomic script call (one round trip).
+import { z } from "zod";
+import {
+  BallotSchema,
+  ContestStatusSchema,
+  DraftSchema,
+  JudgeSchema,
+  RoundStatusSchema,
+  type Ballot,
+  type Contest,
+  type Draft,
+  type Judge,
+  type RoundStatus,
+} from "../domain/contest.js";
+import { parseStoredContest } from "./contests.js";
+import { contestKeys } from "./keys.js";
+import { optionalString, replyCode } from "./codes.js";
+import type { RedisClient } from "./scripts.js";
+
+/** What a judge's ballot screen needs, read in one step. */
+export type BallotState = {
+  contest: Contest;
+  round: RoundStatus | undefined;
+  judge: Judge | undefined;
+  draft: Draft;
+  ballot: Ballot | undefined;
+};
+
+export type TapResult =
+  | { code: "OK"; state: BallotState }
+  | { code: "ROUND_CLOSED" | "NOT_JUDGE" | "BAD_SCORE"; state: BallotState }
+  | { code: "NO_CONTEST" };
+
+export type SubmitResult =
+  | { code: "OK"; state: BallotState & { ballot: Ballot }; submitted: number; judges: number }
+  | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" };
+
+const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
+const parseDraft = (json: string | undefined): Draft => (json ? DraftSchema.parse(JSON.parse(json)) : { scores: {} });
+
+const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState => {
+  const [, contestJson, status, round, judge, draft, ballot] = reply.map(optionalString);
+  if (!contestJson || !status) throw new Error("ballot-state reply without contest");
+  return {
+    contest: parseStoredContest(contestJson, ContestStatusSchema.parse(status)),
+    round: round ? RoundStatusSchema.parse(round) : undefined,
+    judge: judge ? JudgeSchema.parse(JSON.parse(judge)) : undefined,
+    draft: parseDraft(draft),
+    ballot: ballot ? parseBallot(judgeId, ballot) : undefined,
+  };
+};
+
+export const createBallotStore = (redis: RedisClient, prefix: string) => {
+  const stateKeys = (contestId: string, presenter: number) => {
+    const keys = contestKeys(prefix, contestId);
+    return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter)] as const;
+  };
+
+  const run = async (contestId: string, presenter: number, judgeId: number, criterion: string, value: string) => {
+    const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value);
+    const code = replyCode(reply);
+    if (code === "NO_CONTEST") return { code } as const;
+    if (code === "OK" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "BAD_SCORE")
+      return { code, state: parseState(reply, judgeId) };
+    throw new Error(`unexpected ballot-state reply ${code}`);
+  };
+
+  /** Reads a judge's ballot state without changing it. */
+  const state = async (contestId: string, presenter: number, judgeId: number): Promise<BallotState | undefined> => {
+    const result = await run(contestId, presenter, judgeId, "", "");
+    return result.code === "NO_CONTEST" ? undefined : result.state;
+  };
+
+  /** Records one criterion score in the judge's draft, if the round is open and the value allowed. */
+  const tap = (contestId: string, presenter: number, judgeId: number, criterion: number, value: number): Promise<TapResult> =>
+    run(contestId, presenter, judgeId, String(criterion), String(value));
+
+  const submit = async (
+    contestId: string,
+    presenter: number,
+    judgeId: number,
+    now: number,
+    abstain = false,
+  ): Promise<SubmitResult> => {
+    const reply = await redis.submitBallot(...stateKeys(contestId, presenter), presenter, judgeId, now, abstain ? "1" : "0");
+    const code = replyCode(reply);
+    if (code === "OK") {
+      const state = parseState(reply, judgeId);
+      if (!state.ballot) throw new Error("submit reply without ballot");
+      return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]) };
+    }
+    if (code === "NO_CONTEST" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "INCOMPLETE") return { code };
+    throw new Error(`unexpected submit reply ${code}`);
+  };
+
+  /** Every submitted ballot for one presenter, in judge order. */
+  const forPresenter = async (contestId: string, presenter: number): Promise<Ballot[]> => {
+    const all = await redis.hgetall(contestKeys(prefix, contestId).ballots(presenter));
+    return Object.entries(all)
+      .map(([judgeId, json]) => parseBallot(z.coerce.number().int().parse(judgeId), json))
+      .sort((a, b) => a.judgeId - b.judgeId);
+  };
+
+  /** Submitted ballots of several presenters in one pipeline. */
+  const forPresenters = async (contestId: string, presenters: number[]): Promise<Map<number, Ballot[]>> => {
+    const keys = contestKeys(prefix, contestId);
+    const pipeline = redis.pipeline();
+    for (const presenter of presenters) pipeline.hgetall(keys.ballots(presenter));
+    const replies = (await pipeline.exec()) ?? [];
+    const byPresenter = new Map<number, Ballot[]>();
+    presenters.forEach((presenter, i) => {
+      const [error, all] = replies[i] ?? [new Error("missing reply"), null];
+      if (error) throw error;
+      const ballots = Object.entries(all as Record<string, string>).map(([judgeId, json]) =>
+        parseBallot(Number(judgeId), json),
+      );
+      byPresenter.set(presenter, ballots.sort((a, b) => a.judgeId - b.judgeId));
+    });
+    return byPresenter;
+  };
+
+  /** Submitted ballots and enrolled judges of a round, for the live counter. */
+  const counts = async (contestId: string, presenter: number): Promise<{ submitted: number; judges: number }> => {
+    const keys = contestKeys(prefix, contestId);
+    const [submitted, judges] = await Promise.all([redis.hlen(keys.ballots(presenter)), redis.hlen(keys.judges)]);
+    return { submitted, judges };
+  };
+
+  return { state, tap, submit, counts, forPresenter, forPresenters };
+};
+export type BallotStore = ReturnType<typeof createBallotStore>;

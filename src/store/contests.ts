@@ -1,0 +1,110 @@
+// Contests: creation, the chat's active contest, setup and status. Everything read back is parsed.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import {
+  LocaleSchema,
+  type Locale,
+  ContestSchema,
+  ContestStatusSchema,
+  JudgeSchema,
+  RoundStatusSchema,
+  type Contest,
+  type ContestStatus,
+  type Judge,
+  type RoundStatus,
+} from "../domain/contest.js";
+import { chatKeys, contestKeys } from "./keys.js";
+import type { RedisClient } from "./scripts.js";
+
+/** What is stored in the meta hash's "contest" field: the contest without its status. */
+const StoredContestSchema = ContestSchema.omit({ status: true });
+
+export const newContestId = (): string => randomBytes(6).toString("hex").slice(0, 10);
+
+export const parseStoredContest = (json: string, status: string): Contest =>
+  ContestSchema.parse({ ...StoredContestSchema.parse(JSON.parse(json)), status: ContestStatusSchema.parse(status) });
+
+export const serializeContest = (contest: Contest): string => {
+  const { status: _status, ...rest } = contest;
+  return JSON.stringify(rest);
+};
+
+export type CreateResult = { ok: true; contest: Contest } | { ok: false; existing: Contest };
+
+export const createContestStore = (redis: RedisClient, prefix: string) => {
+  const keysOf = (id: string) => contestKeys(prefix, id);
+
+  const get = async (id: string): Promise<Contest | undefined> => {
+    const [json, status] = await redis.hmget(keysOf(id).meta, "contest", "status");
+    return json && status ? parseStoredContest(json, status) : undefined;
+  };
+
+  /** The chat's contest that is still in progress (draft or running), if any. */
+  const activeForChat = async (chatId: number): Promise<Contest | undefined> => {
+    const key = chatKeys(prefix, chatId).activeContest;
+    const id = await redis.get(key);
+    if (!id) return undefined;
+    const contest = await get(id);
+    if (contest && (contest.status === "draft" || contest.status === "running")) return contest;
+    // A pointer left by an ended contest or an interrupted creation is cleared.
+    await redis.del(key);
+    return undefined;
+  };
+
+  const create = async (contest: Contest): Promise<CreateResult> => {
+    const key = chatKeys(prefix, contest.chatId).activeContest;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if ((await redis.set(key, contest.id, "NX")) === "OK") {
+        await redis.hset(keysOf(contest.id).meta, "contest", serializeContest(contest), "status", contest.status);
+        return { ok: true, contest };
+      }
+      const existing = await activeForChat(contest.chatId);
+      if (existing) return { ok: false, existing };
+    }
+    throw new Error("could not claim the chat's contest slot");
+  };
+
+  /** Rewrites the contest definition; the status field is left to the round scripts. */
+  const save = async (contest: Contest): Promise<void> => {
+    await redis.hset(keysOf(contest.id).meta, "contest", serializeContest(contest));
+  };
+
+  /** Ends a contest (finished or cancelled) and frees the chat for a new one. */
+  const end = async (contest: Contest, status: Extract<ContestStatus, "finished" | "cancelled">): Promise<void> => {
+    await redis.hset(keysOf(contest.id).meta, "status", status);
+    await redis.hdel(keysOf(contest.id).meta, "current");
+    const key = chatKeys(prefix, contest.chatId).activeContest;
+    if ((await redis.get(key)) === contest.id) await redis.del(key);
+  };
+
+  const judges = async (id: string): Promise<Judge[]> => {
+    const all = await redis.hgetall(keysOf(id).judges);
+    return Object.values(all)
+      .map((json) => JudgeSchema.parse(JSON.parse(json)))
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.userId - b.userId);
+  };
+
+  const rounds = async (id: string): Promise<Map<number, RoundStatus>> => {
+    const all = await redis.hgetall(keysOf(id).rounds);
+    return new Map(
+      Object.entries(all).map(([presenter, status]) => [Number(presenter), RoundStatusSchema.parse(status)] as const),
+    );
+  };
+
+  const currentRound = async (id: string): Promise<number | undefined> => {
+    const current = await redis.hget(keysOf(id).meta, "current");
+    return current === null ? undefined : z.coerce.number().int().min(0).parse(current);
+  };
+
+  const chatLanguage = async (chatId: number): Promise<Locale | undefined> => {
+    const parsed = LocaleSchema.safeParse(await redis.get(chatKeys(prefix, chatId).language));
+    return parsed.success ? parsed.data : undefined;
+  };
+
+  const setChatLanguage = async (chatId: number, locale: Locale): Promise<void> => {
+    await redis.set(chatKeys(prefix, chatId).language, locale);
+  };
+
+  return { get, activeForChat, create, save, end, judges, rounds, currentRound, chatLanguage, setChatLanguage };
+};
+export type ContestStore = ReturnType<typeof createContestStore>;

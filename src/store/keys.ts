@@ -1,0 +1,39 @@
+// Every Redis key the bot uses. A contest's keys share the hash tag {contestId}
+// so that multi-key scripts stay on one Redis Cluster slot.
+export type ContestKeys = ReturnType<typeof contestKeys>;
+
+export const contestKeys = (prefix: string, contestId: string) => {
+  const base = `${prefix}:c:{${contestId}}`;
+  return {
+    /** hash: contest (JSON), status, current (open presenter index) */
+    meta: `${base}:meta`,
+    /** hash: judge user id -> Judge JSON */
+    judges: `${base}:judges`,
+    /** hash: presenter index -> "open" | "closed" */
+    rounds: `${base}:rounds`,
+    /** hash per presenter: judge user id -> submitted Ballot JSON */
+    ballots: (presenter: number) => `${base}:ballots:${presenter}`,
+    /** hash per presenter: judge user id -> Draft JSON (scores tapped so far) */
+    drafts: (presenter: number) => `${base}:drafts:${presenter}`,
+    /** hash: message role (e.g. "counter:3", "ballot:3:42", "join") -> Telegram message id */
+    messages: `${base}:messages`,
+    /** string with a TTL: held while a group message (by role) may not be edited again */
+    editPause: (role: string) => `${base}:edit-pause:${role}`,
+    /** stream: audit log of every event */
+    audit: `${base}:audit`,
+  };
+};
+
+export const chatKeys = (prefix: string, chatId: number) => ({
+  /** string: id of the chat's active contest */
+  activeContest: `${prefix}:chat:${chatId}:contest`,
+  /** string: the group's language, set by /lang */
+  language: `${prefix}:chat:${chatId}:lang`,
+});
+
+export const userKeys = (prefix: string, userId: number) => ({
+  /** string: 1 when the user has started the bot in private (the bot may write to them) */
+  started: `${prefix}:user:${userId}:started`,
+  /** string: id of the contest the user most recently joined as a judge */
+  judging: `${prefix}:user:${userId}:judging`,
+});

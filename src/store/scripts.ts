@@ -1,0 +1,27 @@
+// Loads the Lua scripts and registers them as ioredis commands (EVALSHA, with EVAL fallback).
+import { readFileSync } from "node:fs";
+import type { Redis, Cluster } from "ioredis";
+
+const SCRIPTS = {
+  ballotState: { file: "ballot-state.lua", keys: 5 },
+  submitBallot: { file: "submit-ballot.lua", keys: 5 },
+  openRound: { file: "open-round.lua", keys: 2 },
+  closeRound: { file: "close-round.lua", keys: 2 },
+  enrolJudge: { file: "enrol-judge.lua", keys: 2 },
+} as const;
+
+type ScriptReply = Array<string | number | null>;
+type ScriptCommand = (...args: Array<string | number>) => Promise<ScriptReply>;
+export type ScriptName = keyof typeof SCRIPTS;
+export type RedisClient = (Redis | Cluster) & Record<ScriptName, ScriptCommand>;
+
+export const readScript = (file: string): string =>
+  readFileSync(new URL(`./scripts/${file}`, import.meta.url), "utf8");
+
+/** Registers every script on the client (idempotent) and returns it with the commands typed. */
+export const withScripts = (redis: Redis | Cluster): RedisClient => {
+  for (const [name, { file, keys }] of Object.entries(SCRIPTS)) {
+    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: keys, lua: readScript(file) });
+  }
+  return redis as RedisClient;
+};

@@ -1,0 +1,40 @@
+-- Reads (and with a value, first records) one judge's ballot state in one round trip.
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p)
+-- ARGV: presenter, judgeId, criterion ("" = read only), value
+-- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson}
+local contest = redis.call('HGET', KEYS[1], 'contest')
+if not contest then return {'NO_CONTEST'} end
+local status = redis.call('HGET', KEYS[1], 'status')
+local round = redis.call('HGET', KEYS[2], ARGV[1])
+local judge = redis.call('HGET', KEYS[3], ARGV[2])
+local draft = redis.call('HGET', KEYS[4], ARGV[2])
+local ballot = redis.call('HGET', KEYS[5], ARGV[2])
+local code = 'OK'
+if ARGV[3] ~= '' then
+  if round ~= 'open' then
+    code = 'ROUND_CLOSED'
+  elseif not judge then
+    code = 'NOT_JUDGE'
+  else
+    local criteria = cjson.decode(contest)['setup']['criteria']
+    local c = criteria[tonumber(ARGV[3]) + 1]
+    local value = tonumber(ARGV[4])
+    if not c or not value then
+      code = 'BAD_SCORE'
+    else
+      local v = math.floor(value * 100 + 0.5)
+      local m = math.floor(c['max'] * 100 + 0.5)
+      local s = math.floor((c['step'] or 1) * 100 + 0.5)
+      if v < 0 or v > m or v % s ~= 0 then
+        code = 'BAD_SCORE'
+      else
+        local d = draft and cjson.decode(draft) or {scores = {}}
+        if type(d['scores']) ~= 'table' then d['scores'] = {} end
+        d['scores'][ARGV[3]] = value
+        draft = cjson.encode(d)
+        redis.call('HSET', KEYS[4], ARGV[2], draft)
+      end
+    end
+  end
+end
+return {code, contest, status or false, round or false, judge or false, draft or false, ballot or false}

@@ -1,0 +1,15 @@
+-- Opens (or reopens) a presenter's round; at most one round is open at a time.
+-- KEYS: meta, rounds
+-- ARGV: presenter, reopen ("1" or "0")
+-- Returns: {code, otherPresenter?}
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'draft' and status ~= 'running' then return {'CONTEST_ENDED'} end
+local current = redis.call('HGET', KEYS[1], 'current')
+if current and current ~= ARGV[1] then return {'OTHER_OPEN', current} end
+local round = redis.call('HGET', KEYS[2], ARGV[1])
+if round == 'open' then return {'ALREADY_OPEN'} end
+if ARGV[2] == '1' and round ~= 'closed' then return {'NOT_CLOSED'} end
+if ARGV[2] ~= '1' and round == 'closed' then return {'ALREADY_CLOSED'} end
+redis.call('HSET', KEYS[2], ARGV[1], 'open')
+redis.call('HSET', KEYS[1], 'current', ARGV[1], 'status', 'running')
+return {'OK'}

@@ -1,0 +1,44 @@
+-- Turns a judge's complete draft into their submitted ballot, atomically with the round state:
+-- a submit either happens before the round closes (and is counted) or is refused.
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p)
+-- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0")
+-- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount}
+local contest = redis.call('HGET', KEYS[1], 'contest')
+if not contest then return {'NO_CONTEST'} end
+if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'open' then return {'ROUND_CLOSED'} end
+if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 0 then return {'NOT_JUDGE'} end
+local criteria = cjson.decode(contest)['setup']['criteria']
+local draft = redis.call('HGET', KEYS[4], ARGV[2])
+local d = draft and cjson.decode(draft) or {scores = {}}
+local abstain = ARGV[4] == '1'
+local scores = {}
+if not abstain then
+  for i = 1, #criteria do
+    local value = type(d['scores']) == 'table' and d['scores'][tostring(i - 1)] or nil
+    if value == nil then return {'INCOMPLETE'} end
+    scores[i] = value
+  end
+end
+local previous = redis.call('HGET', KEYS[5], ARGV[2])
+local version = 1
+local comment = nil
+if previous then
+  local p = cjson.decode(previous)
+  version = (p['version'] or 0) + 1
+  comment = p['comment']
+end
+local ballot = {
+  presenter = tonumber(ARGV[1]),
+  scores = scores,
+  abstain = abstain,
+  submittedAt = tonumber(ARGV[3]),
+  version = version,
+  comment = comment,
+}
+local json = cjson.encode(ballot)
+-- cjson encodes an empty table as {}; an abstention has no scores.
+json = string.gsub(json, '"scores":{}', '"scores":[]')
+redis.call('HSET', KEYS[5], ARGV[2], json)
+local status = redis.call('HGET', KEYS[1], 'status')
+local judge = redis.call('HGET', KEYS[3], ARGV[2])
+return {'OK', contest, status, 'open', judge, draft or false, json, redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3])}
