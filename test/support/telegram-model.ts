@@ -476,7 +476,7 @@ export class TelegramModel {
   private readonly handlers: Readonly<Record<string, Handler>>;
 
   constructor(opts: ModelOptions = {}) {
-    this.token = opts.token ?? "123456:TEST-TOKEN";
+    this.token = opts.token ?? "123456789:TEST-token-for-the-fake-bot-api";
     const botId = Number(this.token.split(":")[0]) || 123456;
     this.botInfo = {
       id: botId,
