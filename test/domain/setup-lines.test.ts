@@ -169,7 +169,7 @@ describe("parsePanelLines, parsePrizeLines, parseBandLines", () => {
     });
   });
 
-  it.each([
+  it.each<[string, (body: string) => LinesResult<unknown>, string, string, object | undefined]>([
     ["a panel without weight", parsePanelLines, "区领导", "missing_weight", undefined],
     ["a panel weight of 0", parsePanelLines, "区领导 0", "bad_weight", { value: 0 }],
     ["a malformed panel weight", parsePanelLines, "区领导 7O%", "missing_weight", undefined],
@@ -179,7 +179,7 @@ describe("parsePanelLines, parsePrizeLines, parseBandLines", () => {
     ["a band without min", parseBandLines, "红", "missing_min", undefined],
     ["a band min over 100", parseBandLines, "红 101", "bad_min", { value: 101 }],
   ])("reports %s", (_, parse, body, code, detail) => {
-    expect(errorsOf(parse(body))).toEqual([detail ? { line: 1, code, detail } : { line: 1, code }]);
+    expect(errorsOf<unknown>(parse(body))).toEqual([detail ? { line: 1, code, detail } : { line: 1, code }]);
   });
 
   it("reports duplicate panel names", () => {
