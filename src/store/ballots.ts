@@ -16,6 +16,7 @@ import { parseStoredContest } from "./contests.js";
 import { contestKeys } from "./keys.js";
 import { optionalString, replyCode } from "./codes.js";
 import type { RedisClient } from "./scripts.js";
+import type { PublishEvent } from "./events.js";
 
 /** What a judge's ballot screen needs, read in one step. */
 export type BallotState = {
@@ -50,7 +51,7 @@ const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState
   };
 };
 
-export const createBallotStore = (redis: RedisClient, prefix: string) => {
+export const createBallotStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const stateKeys = (contestId: string, presenter: number) => {
     const keys = contestKeys(prefix, contestId);
     return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter)] as const;
@@ -87,6 +88,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     if (code === "OK") {
       const state = parseState(reply, judgeId);
       if (!state.ballot) throw new Error("submit reply without ballot");
+      await publish(contestId, "ballot");
       return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]) };
     }
     if (code === "NO_CONTEST" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "INCOMPLETE") return { code };

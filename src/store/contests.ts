@@ -15,6 +15,7 @@ import {
 } from "../domain/contest.js";
 import { chatKeys, contestKeys } from "./keys.js";
 import type { RedisClient } from "./scripts.js";
+import type { PublishEvent } from "./events.js";
 
 /** What is stored in the meta hash's "contest" field: the contest without its status. */
 const StoredContestSchema = ContestSchema.omit({ status: true });
@@ -31,7 +32,7 @@ export const serializeContest = (contest: Contest): string => {
 
 export type CreateResult = { ok: true; contest: Contest } | { ok: false; existing: Contest };
 
-export const createContestStore = (redis: RedisClient, prefix: string) => {
+export const createContestStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const keysOf = (id: string) => contestKeys(prefix, id);
 
   const get = async (id: string): Promise<Contest | undefined> => {
@@ -67,6 +68,7 @@ export const createContestStore = (redis: RedisClient, prefix: string) => {
   /** Rewrites the contest definition; the status field is left to the round scripts. */
   const save = async (contest: Contest): Promise<void> => {
     await redis.hset(keysOf(contest.id).meta, "contest", serializeContest(contest));
+    await publish(contest.id, "setup");
   };
 
   /** Ends a contest (finished or cancelled) and frees the chat for a new one. */
@@ -75,6 +77,7 @@ export const createContestStore = (redis: RedisClient, prefix: string) => {
     await redis.hdel(keysOf(contest.id).meta, "current");
     const key = chatKeys(prefix, contest.chatId).activeContest;
     if ((await redis.get(key)) === contest.id) await redis.del(key);
+    await publish(contest.id, "ended");
   };
 
   const judges = async (id: string): Promise<Judge[]> => {

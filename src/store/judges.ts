@@ -3,14 +3,16 @@ import type { Judge } from "../domain/contest.js";
 import { contestKeys, userKeys } from "./keys.js";
 import { replyCode } from "./codes.js";
 import type { RedisClient } from "./scripts.js";
+import type { PublishEvent } from "./events.js";
 
 export type EnrolResult = { code: "OK" | "UPDATED" | "LOCKED" | "CONTEST_ENDED" | "NO_CONTEST"; judges: number };
 
-export const createJudgeStore = (redis: RedisClient, prefix: string) => {
+export const createJudgeStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const enrol = async (contestId: string, judge: Judge): Promise<EnrolResult> => {
     const keys = contestKeys(prefix, contestId);
     const reply = await redis.enrolJudge(keys.meta, keys.judges, judge.userId, JSON.stringify(judge));
     const code = replyCode(reply);
+    if (code === "OK" || code === "UPDATED") await publish(contestId, "judges");
     if (code === "OK" || code === "UPDATED" || code === "LOCKED" || code === "CONTEST_ENDED" || code === "NO_CONTEST")
       return { code, judges: Number(reply[1] ?? 0) };
     throw new Error(`unexpected enrol reply ${code}`);

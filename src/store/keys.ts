@@ -21,8 +21,18 @@ export const contestKeys = (prefix: string, contestId: string) => {
     editPause: (role: string) => `${base}:edit-pause:${role}`,
     /** stream: audit log of every event */
     audit: `${base}:audit`,
+    /** string: the contest's current scoreboard token (see screenKeys) */
+    screen: `${base}:screen`,
   };
 };
+
+export const screenKeys = (prefix: string, token: string) => ({
+  /** string: id of the contest a scoreboard token shows; valid only while the contest's `screen` agrees */
+  contest: `${prefix}:screen:${token}`,
+});
+
+/** Pub/sub channel of "contest changed" events (see events.ts); one per prefix, not a key. */
+export const eventsChannel = (prefix: string): string => `${prefix}:events`;
 
 export const chatKeys = (prefix: string, chatId: number) => ({
   /** string: id of the chat's active contest */

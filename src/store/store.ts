@@ -6,17 +6,22 @@ import { createRoundStore } from "./rounds.js";
 import { createBallotStore } from "./ballots.js";
 import { createJudgeStore } from "./judges.js";
 import { createMessageStore } from "./messages.js";
+import { createEventPublisher } from "./events.js";
+import { createScreenStore } from "./screens.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
+  // Every state change publishes a "contest changed" event (scoreboards of every replica listen).
+  const publish = createEventPublisher(redis, prefix);
   return {
     redis,
     prefix,
-    contests: createContestStore(redis, prefix),
-    rounds: createRoundStore(redis, prefix),
-    ballots: createBallotStore(redis, prefix),
-    judges: createJudgeStore(redis, prefix),
+    contests: createContestStore(redis, prefix, publish),
+    rounds: createRoundStore(redis, prefix, publish),
+    ballots: createBallotStore(redis, prefix, publish),
+    judges: createJudgeStore(redis, prefix, publish),
     messages: createMessageStore(redis, prefix),
+    screens: createScreenStore(redis, prefix, publish),
   };
 };
 export type Store = ReturnType<typeof createStore>;
