@@ -52,15 +52,8 @@ export const createBot = (options: CreateBotOptions) => {
   // Updates of one chat and user are handled in order; different chats run concurrently.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(i18n);
-  bot.use(startFeature(deps, enrolment.startJoin));
-  bot.use(setupFeature(deps, createAdminCheck(now)));
-  bot.use(enrolment.composer);
-  bot.use(roundsFeature(deps, live, botUsername));
-  bot.use(ballotFeature(deps, live));
-  // Any other button press is answered, so the client stops its spinner.
-  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
-
-  bot.catch(async ({ error, ctx }) => {
+  // One error boundary for polling, webhook and handleUpdate alike: log, tell the user, carry on.
+  const features = bot.errorBoundary(async ({ error, ctx }) => {
     logger.error({ err: error, update_id: ctx.update.update_id }, "update failed");
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("common-error"), show_alert: true });
@@ -69,6 +62,13 @@ export const createBot = (options: CreateBotOptions) => {
       // The error report itself failed; the log above has the cause.
     }
   });
+  features.use(startFeature(deps, enrolment.startJoin));
+  features.use(setupFeature(deps, createAdminCheck(now)));
+  features.use(enrolment.composer);
+  features.use(roundsFeature(deps, live, botUsername));
+  features.use(ballotFeature(deps, live));
+  // Any other button press is answered, so the client stops its spinner.
+  features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
 
   const stop = async () => {
     editor.stop();

@@ -1,0 +1,62 @@
+// Builds the real bot in-process against the Telegram model and a real Redis prefix.
+// Updates queued in the model (users sending text, tapping buttons) are fed to bot.handleUpdate.
+import { pino } from "pino";
+import { createBot } from "../../src/bot/create-bot.js";
+import { createStore, type Store } from "../../src/store/store.js";
+import { captureTransformer, TelegramModel, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
+import { testRedis, type TestRedis } from "../support/redis.js";
+import type { Locale } from "../../src/domain/contest.js";
+
+export const GROUP = -100_555;
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+export const createHarness = async (options: { locale?: Locale; now?: () => number; counterIntervalS?: number } = {}) => {
+  const redis: TestRedis = testRedis();
+  const model = new TelegramModel();
+  const store: Store = createStore(redis.redis, redis.prefix);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const created = createBot({
+    token: model.token,
+    config: {
+      DEFAULT_LOCALE: options.locale ?? "zh-CN",
+      COUNTER_EDIT_INTERVAL_S: options.counterIntervalS ?? 0,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:1",
+    },
+    store,
+    logger,
+    botInfo: model.botInfo,
+    transformers: [captureTransformer(model)],
+    sendIntervalMs: 0,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  /** Feeds every queued update to the bot, until none is left. */
+  const deliver = async () => {
+    for (let updates = model.takeUpdates(); updates.length > 0; updates = model.takeUpdates()) {
+      for (const update of updates) await created.bot.handleUpdate(update);
+    }
+  };
+
+  const say = async (user: TestUser, chatId: number, text: string) => {
+    model.send(user, chatId, text);
+    await deliver();
+    return model.lastMessage(chatId);
+  };
+
+  const tap = async (user: TestUser, chatId: number, message: StoredMessage | number, button: string | RegExp) => {
+    model.tap(user, chatId, typeof message === "number" ? message : message.messageId, button);
+    await deliver();
+  };
+
+  const lastCallbackAnswer = () => model.callsTo("answerCallbackQuery").at(-1)?.params;
+
+  const close = async () => {
+    await created.stop();
+    await redis.cleanup();
+  };
+
+  return { model, store, redis, bot: created.bot, deliver, say, tap, lastCallbackAnswer, close };
+};
+
+export const user = (id: number, first_name: string, language_code = "zh-hans"): TestUser => ({ id, first_name, language_code });
