@@ -1,33 +1,38 @@
-// pino JSON logs; the bot token is redacted wherever it could appear.
-import { pino, type Logger } from "pino";
+// pino JSON logs; the bot token is scrubbed wherever it could appear.
+import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
-export const createLogger = (level: string, token?: string): Logger =>
-  pino({
-    level,
-    redact: { paths: ["token", "config.BOT_TOKEN", "*.token", "BOT_TOKEN"], censor: "[redacted]" },
-    hooks: token
-      ? {
-          // Bot API URLs carry the token (…/bot<token>/method); scrub it from any message.
-          logMethod(args, method) {
-            const scrubbed = args.map((arg) =>
-              typeof arg === "string" ? arg.split(token).join("[redacted]") : scrubObject(arg, token),
-            ) as Parameters<typeof method>;
-            method.apply(this, scrubbed);
-          },
-        }
-      : {},
-  });
+const CENSOR = "[redacted]";
 
-const scrubObject = (value: unknown, token: string): unknown => {
+const scrub = (value: unknown, secret: string, depth = 0): unknown => {
+  if (typeof value === "string") return value.split(secret).join(CENSOR);
   if (value instanceof Error) {
-    const copy = new Error(value.message.split(token).join("[redacted]"));
+    const copy = new Error(value.message.split(secret).join(CENSOR));
     copy.name = value.name;
-    copy.stack = value.stack?.split(token).join("[redacted]");
+    if (value.stack) copy.stack = value.stack.split(secret).join(CENSOR);
     return copy;
   }
-  if (value === null || typeof value !== "object") return value;
-  const text = JSON.stringify(value);
-  return text !== undefined && text.includes(token) ? JSON.parse(text.split(token).join("[redacted]")) : value;
+  if (value === null || typeof value !== "object" || depth > 4) return value;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, secret, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, secret, depth + 1)]));
+};
+
+export const createLogger = (level: string, token?: string, destination?: DestinationStream): Logger => {
+  // The secret part after the colon is what must never leak; the bot id before it is public.
+  const secret = token?.split(":")[1];
+  return pino(
+    {
+      level,
+      redact: { paths: ["token", "BOT_TOKEN", "*.BOT_TOKEN", "*.token"], censor: CENSOR },
+      hooks: secret
+        ? {
+            logMethod(args, method) {
+              method.apply(this, args.map((arg) => scrub(arg, secret)) as Parameters<typeof method>);
+            },
+          }
+        : {},
+    },
+    destination,
+  );
 };
