@@ -35,7 +35,7 @@ const describeInput = (input: unknown): string | undefined => {
   if (input === undefined) return undefined;
   if (typeof input === "string") return JSON.stringify(input);
   if (typeof input === "number" || typeof input === "boolean" || input === null) return String(input);
-  return typeName(input);
+  return undefined;
 };
 
 const withReceived = (info: IssueInfo, input: unknown): IssueInfo => {
