@@ -23,6 +23,8 @@ export const contestKeys = (prefix: string, contestId: string) => {
     audit: `${base}:audit`,
     /** string: the contest's current scoreboard token (see screenKeys) */
     screen: `${base}:screen`,
+    /** string with a TTL: a lock held by one replica for a contest's job (e.g. "auto-close:3"; see locks.ts) */
+    lock: (name: string) => `${base}:lock:${name}`,
   };
 };
 
@@ -47,3 +49,20 @@ export const userKeys = (prefix: string, userId: number) => ({
   /** string: id of the contest the user most recently joined as a judge */
   judging: `${prefix}:user:${userId}:judging`,
 });
+
+/** A lock not tied to one contest (see locks.ts). */
+export const lockKey = (prefix: string, name: string): string => `${prefix}:lock:${name}`;
+
+/**
+ * string with a TTL: set once an update has been claimed by a process (see updates.ts), so a
+ * webhook update delivered twice, or to two replicas, is handled once. One key per update, so no
+ * multi-key command ever spans two of them (Redis Cluster: any slot is fine).
+ */
+export const updateKey = (prefix: string, updateId: number): string => `${prefix}:update:${updateId}`;
+
+// Redis Cluster audit (issue #5): every multi-key command of the store stays within one contest's
+// hash tag {contestId}: the Lua scripts (KEYS of one contest), and the pipeline in
+// ballots.forPresenters (HGETALLs of one contest). Commands on chat, user, screen, update and
+// lock keys are single-key. ioredis Cluster sends a pipeline to one node only, so a future
+// pipeline across contests must be split per slot (or be plain concurrent commands); MULTI or a
+// script across contests would fail with CROSSSLOT.

@@ -8,6 +8,8 @@ const SCRIPTS = {
   openRound: { file: "open-round.lua", keys: 2 },
   closeRound: { file: "close-round.lua", keys: 2 },
   enrolJudge: { file: "enrol-judge.lua", keys: 2 },
+  releaseLock: { file: "release-lock.lua", keys: 1 },
+  extendLock: { file: "extend-lock.lua", keys: 1 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

@@ -8,6 +8,8 @@ import { createJudgeStore } from "./judges.js";
 import { createMessageStore } from "./messages.js";
 import { createEventPublisher } from "./events.js";
 import { createScreenStore } from "./screens.js";
+import { createUpdateStore } from "./updates.js";
+import { createLockStore } from "./locks.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -22,6 +24,10 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     judges: createJudgeStore(redis, prefix, publish),
     messages: createMessageStore(redis, prefix),
     screens: createScreenStore(redis, prefix, publish),
+    /** update_ids already handled (webhook dedupe across deliveries and replicas) */
+    updates: createUpdateStore(redis, prefix),
+    /** locks so one replica runs a timer's job */
+    locks: createLockStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;
