@@ -186,3 +186,33 @@ cmd-ranking = Show the current ranking
 cmd-finish = Post the final ranking and end
 cmd-cancel = Cancel the contest
 cmd-lang = Switch language zh|en
+
+## Screen
+screen-link = 📺 Scoreboard of “{ $title }” for the projector:
+    { $url }
+    Read-only: it shows the live ballot counter and the standings of closed rounds, and updates by itself. Anyone with the link can see it; /screen revoke in the group disables it.
+screen-sent = 📺 I sent you the scoreboard link in private.
+screen-start-first = I can't write to you in private yet. Open a chat with me (@{ $bot }), press Start, then send /screen here again.
+screen-revoked = 🚫 The scoreboard link no longer works. /screen makes a new one.
+screen-none = There is no scoreboard link to revoke.
+screen-usage = /screen — sends you the scoreboard link in private; /screen revoke — disables it.
+screen-page-live = Live
+screen-page-reconnecting = Reconnecting…
+screen-page-now = Now scoring
+screen-page-next = Up next
+screen-page-progress = Presenter { $n } of { $total }
+screen-page-ballots = Ballots in
+screen-page-standings = Standings
+screen-page-final = Final results
+screen-page-col-rank = Rank
+screen-page-col-name = Presenter
+screen-page-col-score = Score
+screen-page-col-ballots = Ballots
+screen-page-empty = Standings appear here as rounds close.
+screen-page-not-started = The contest has not started yet.
+screen-page-finished = The contest is over
+screen-page-cancelled = This contest was cancelled.
+screen-page-unranked = no counted ballots
+screen-page-done = { $closed } of { $total } presenters scored
+screen-page-gone = The chair revoked this scoreboard link.
+screen-page-not-found = This scoreboard link does not exist or was revoked.

@@ -186,3 +186,33 @@ cmd-ranking = 查看当前排名
 cmd-finish = 公布最终排名并结束
 cmd-cancel = 取消评议
 cmd-lang = 切换语言 zh|en
+
+## Screen
+screen-link = 📺 「{ $title }」现场大屏（投影用）：
+    { $url }
+    只读页面：显示当前评分进度和已结束各轮的排名，自动刷新。持有链接的人都能查看；在群里发送 /screen revoke 可使其失效。
+screen-sent = 📺 大屏链接已私聊发给你。
+screen-start-first = 我还不能私聊你。请先打开与我（@{ $bot }）的私聊并点“开始”，再回到群里发送 /screen。
+screen-revoked = 🚫 大屏链接已失效。发送 /screen 可生成新链接。
+screen-none = 目前没有可撤销的大屏链接。
+screen-usage = /screen — 私聊发给你现场大屏链接；/screen revoke — 使链接失效。
+screen-page-live = 实时
+screen-page-reconnecting = 正在重新连接…
+screen-page-now = 正在评分
+screen-page-next = 即将汇报
+screen-page-progress = 第 { $n }/{ $total } 位
+screen-page-ballots = 已提交
+screen-page-standings = 当前排名
+screen-page-final = 最终结果
+screen-page-col-rank = 名次
+screen-page-col-name = 汇报单位
+screen-page-col-score = 得分
+screen-page-col-ballots = 有效票
+screen-page-empty = 各轮评分结束后，排名会显示在这里。
+screen-page-not-started = 评议尚未开始。
+screen-page-finished = 评议结束
+screen-page-cancelled = 本次评议已取消。
+screen-page-unranked = 无有效票
+screen-page-done = 已完成 { $closed }/{ $total } 位
+screen-page-gone = 此大屏链接已被主持人撤销。
+screen-page-not-found = 此大屏链接不存在或已被撤销。

@@ -18,8 +18,14 @@ export const ConfigSchema = z.object({
   DEFAULT_LOCALE: optional(LocaleSchema.default("zh-CN")),
   /** Minimum seconds between two edits of a group's live counter. */
   COUNTER_EDIT_INTERVAL_S: optional(z.coerce.number().min(0).max(60).default(3)),
+  /** Address the scoreboard links start with (see publicUrl); default http://localhost:<PORT>. */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The base of links the bot hands out (scoreboard), without a trailing slash. */
+export const publicUrl = (config: Partial<Pick<Config, "PUBLIC_URL">> & { PORT?: number }): string =>
+  (config.PUBLIC_URL ?? `http://localhost:${config.PORT ?? 8080}`).replace(/\/+$/, "");
 
 export class ConfigError extends Error {
   override name = "ConfigError";

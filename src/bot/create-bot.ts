@@ -17,10 +17,11 @@ import { enrolmentFeature } from "./features/enrolment.js";
 import { roundsFeature } from "./features/rounds.js";
 import { ballotFeature } from "./features/ballot.js";
 import { startFeature } from "./features/start.js";
+import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
 
 export type CreateBotOptions = {
   token: string;
-  config: Pick<Config, "DEFAULT_LOCALE" | "COUNTER_EDIT_INTERVAL_S" | "TELEGRAM_API_ROOT">;
+  config: Pick<Config, "DEFAULT_LOCALE" | "COUNTER_EDIT_INTERVAL_S" | "TELEGRAM_API_ROOT"> & ScreenLinkConfig;
   store: Store;
   logger: Logger;
   /** Known bot identity (tests); otherwise fetched with getMe by bot.init(). */
@@ -67,6 +68,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(enrolment.composer);
   features.use(roundsFeature(deps, live, botUsername));
   features.use(ballotFeature(deps, live));
+  features.use(screenFeature(deps, config, botUsername));
   // Any other button press is answered, so the client stops its spinner.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
 

@@ -43,14 +43,20 @@ export type ContestEventSubscription = { close(): Promise<void> };
 /**
  * Listens for events on a connection of its own (a subscribed connection can do nothing else);
  * `connection` is typically `redis.duplicate()` and is closed by `close()`. Malformed messages
- * are ignored. ioredis re-subscribes by itself after a reconnect.
+ * are ignored. ioredis re-subscribes by itself after a reconnect; events published while the
+ * connection was down are lost, so `onReconnect` is called then for the listener to catch up.
  */
 export const subscribeContestEvents = async (
   connection: Redis | Cluster,
   prefix: string,
   onEvent: (event: ContestEvent) => void,
+  onReconnect?: () => void,
 ): Promise<ContestEventSubscription> => {
   const channel = eventsChannel(prefix);
+  let subscribed = false;
+  connection.on("ready", () => {
+    if (subscribed) onReconnect?.();
+  });
   connection.on("message", (from: string, message: string) => {
     if (from !== channel) return;
     let parsed: ReturnType<typeof ContestEventSchema.safeParse>;
@@ -62,6 +68,7 @@ export const subscribeContestEvents = async (
     if (parsed.success) onEvent(parsed.data);
   });
   await connection.subscribe(channel);
+  subscribed = true;
   return {
     async close() {
       try {

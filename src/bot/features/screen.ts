@@ -1,0 +1,46 @@
+// The chair gets the scoreboard link for the projector: /screen sends it in private,
+// /screen revoke makes it stop working.
+import { Composer } from "grammy";
+import { publicUrl, type Config } from "../../config.js";
+import type { Contest } from "../../domain/contest.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { commandBody, contestCommand } from "../group-contest.js";
+import type { Translate } from "../i18n.js";
+import { isForbidden } from "../telegram-errors.js";
+
+export type ScreenLinkConfig = Partial<Pick<Config, "PUBLIC_URL">> & { PORT?: number };
+
+/** The scoreboard address of a token. */
+export const screenUrl = (config: ScreenLinkConfig, token: string): string => `${publicUrl(config)}/screen/${token}`;
+
+export const screenFeature = (deps: BotDeps, config: ScreenLinkConfig, botUsername: () => string) => {
+  const composer = new Composer<BotContext>();
+  const { store } = deps;
+
+  const sendLink = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const token = await store.screens.ensure(contest.id);
+    try {
+      await ctx.api.sendMessage(ctx.from!.id, t("screen-link", { title: contest.setup.title, url: screenUrl(config, token) }), {
+        link_preview_options: { is_disabled: true },
+      });
+    } catch (error) {
+      if (isForbidden(error)) return ctx.reply(t("screen-start-first", { bot: botUsername() }));
+      throw error;
+    }
+    deps.logger.info({ contestId: contest.id, chair: ctx.from!.id }, "scoreboard link sent");
+    return ctx.reply(t("screen-sent"));
+  };
+
+  const screen = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const arg = commandBody(ctx).args.toLowerCase();
+    if (arg === "") return sendLink(ctx, contest, t);
+    if (arg !== "revoke") return ctx.reply(t("screen-usage"));
+    const revoked = await store.screens.revoke(contest.id);
+    if (revoked) deps.logger.info({ contestId: contest.id }, "scoreboard link revoked");
+    return ctx.reply(t(revoked ? "screen-revoked" : "screen-none"));
+  };
+
+  composer.command("screen", contestCommand(deps, screen, { chairOnly: true }));
+  return composer;
+};

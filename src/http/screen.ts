@@ -1,0 +1,212 @@
+// The scoreboard for the projector: a read-only page per contest link, its state as JSON, and a
+// server-sent event stream fed by Redis pub/sub, so a change handled by any replica reaches it.
+//
+//   GET <base>/:token             the page (404 page for an unknown or revoked link)
+//   GET <base>/:token/state.json  what the page shows (see screen-state.ts)
+//   GET <base>/:token/events      SSE: "state" (the full state) on connect and after every
+//                                 change, "gone" when the link is revoked, "ping" every 15 s
+//
+// Mount with `app.route("/screen", createScreenRoutes(deps).app)`.
+import { randomBytes } from "node:crypto";
+import { Hono, type Context } from "hono";
+import { streamSSE, type SSEStreamingApi } from "hono/streaming";
+import type { Locale } from "../domain/contest.js";
+import type { Logger } from "../logger.js";
+import { createI18n, type Translate } from "../bot/i18n.js";
+import { subscribeContestEvents, type ContestEvent, type ContestEventSubscription } from "../store/events.js";
+import type { Store } from "../store/store.js";
+import { loadScreenState } from "./screen-state.js";
+import { notFoundPage, screenPage } from "./screen-page.js";
+
+export type ScreenRoutesDeps = {
+  store: Store;
+  logger: Logger;
+  /** Language of the 404 page's first line. Default zh-CN. */
+  defaultLocale?: Locale;
+  /** Milliseconds between keep-alive events. Default 15 000. */
+  heartbeatMs?: number;
+};
+
+/** One open event stream. Writes are queued so they arrive in order; a stuck client is dropped. */
+type Client = { token: string; send: (event: string, data: string) => void; end: () => void };
+
+/** The clients watching one contest, and the refresh loop that keeps them current. */
+type Feed = { clients: Set<Client>; running: boolean; again: boolean; recheckTokens: boolean };
+
+const MAX_QUEUED_WRITES = 32;
+
+const SECURITY_HEADERS = {
+  "Cache-Control": "no-store",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
+export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
+  const { store, logger } = deps;
+  const heartbeatMs = deps.heartbeatMs ?? 15_000;
+  const i18n = createI18n(deps.defaultLocale ?? "zh-CN");
+  const translator =
+    (locale: Locale): Translate =>
+    (key, vars) =>
+      i18n.t(locale, key, vars);
+  const feeds = new Map<string, Feed>();
+  let subscription: Promise<ContestEventSubscription> | undefined;
+  let closed = false;
+
+  /** Sends the current state to every client of a contest; changes that arrive meanwhile run it again. */
+  const refresh = async (contestId: string, feed: Feed): Promise<void> => {
+    if (feed.running) {
+      feed.again = true;
+      return;
+    }
+    feed.running = true;
+    try {
+      do {
+        feed.again = false;
+        try {
+          if (feed.recheckTokens) {
+            feed.recheckTokens = false;
+            for (const client of feed.clients) {
+              if ((await store.screens.resolve(client.token)) === contestId) continue;
+              client.send("gone", "{}");
+              client.end();
+            }
+          }
+          if (feed.clients.size === 0) break;
+          const state = await loadScreenState(store, contestId);
+          const data = JSON.stringify(state ?? null);
+          for (const client of feed.clients) client.send("state", data);
+        } catch (error) {
+          // Redis is unreachable: the clients keep what they show; the next change or reconnect catches up.
+          logger.warn({ err: error, contestId }, "scoreboard refresh failed");
+        }
+      } while (feed.again && feed.clients.size > 0);
+    } finally {
+      feed.running = false;
+    }
+  };
+
+  const onEvent = (event: ContestEvent) => {
+    const feed = feeds.get(event.contestId);
+    if (!feed) return;
+    if (event.kind === "screen-revoked") feed.recheckTokens = true;
+    void refresh(event.contestId, feed);
+  };
+
+  const onReconnect = () => {
+    for (const [contestId, feed] of feeds) {
+      feed.recheckTokens = true;
+      void refresh(contestId, feed);
+    }
+  };
+
+  const subscribed = (): Promise<ContestEventSubscription> => {
+    subscription ??= subscribeContestEvents(store.redis.duplicate(), store.prefix, onEvent, onReconnect).catch(
+      (error: unknown) => {
+        subscription = undefined;
+        throw error;
+      },
+    );
+    return subscription;
+  };
+
+  const openClient = (stream: SSEStreamingApi, token: string, done: () => void): Client => {
+    let queue = Promise.resolve();
+    let queued = 0;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      done();
+      void queue.finally(() => stream.close());
+    };
+    const send = (event: string, data: string) => {
+      if (ended) return;
+      if (queued >= MAX_QUEUED_WRITES) return end();
+      queued++;
+      queue = queue
+        .then(() => stream.writeSSE({ event, data }))
+        .catch(() => end())
+        .finally(() => {
+          queued--;
+        });
+    };
+    return { token, send, end };
+  };
+
+  const resolveToken = async (c: Context): Promise<string | undefined> => store.screens.resolve(c.req.param("token") ?? "");
+
+  const app = new Hono();
+
+  app.get("/:token", async (c) => {
+    const contestId = await resolveToken(c);
+    const state = contestId ? await loadScreenState(store, contestId) : undefined;
+    const nonce = randomBytes(16).toString("base64");
+    const headers = {
+      ...SECURITY_HEADERS,
+      "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    };
+    if (!state) return c.html(notFoundPage([translator(deps.defaultLocale ?? "zh-CN"), translator(deps.defaultLocale === "en" ? "zh-CN" : "en")]), 404, headers);
+    return c.html(screenPage({ state, t: translator(state.language), nonce }), 200, headers);
+  });
+
+  app.get("/:token/state.json", async (c) => {
+    const contestId = await resolveToken(c);
+    const state = contestId ? await loadScreenState(store, contestId) : undefined;
+    if (!state) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
+    return c.json(state, 200, SECURITY_HEADERS);
+  });
+
+  app.get("/:token/events", async (c) => {
+    const token = c.req.param("token");
+    const contestId = await resolveToken(c);
+    if (!contestId) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
+    if (closed) return c.json({ error: "shutting_down" }, 503, SECURITY_HEADERS);
+    try {
+      await subscribed();
+    } catch (error) {
+      logger.warn({ err: error }, "scoreboard cannot subscribe to contest events");
+      return c.json({ error: "unavailable" }, 503, SECURITY_HEADERS);
+    }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    c.header("X-Accel-Buffering", "no");
+    return streamSSE(c, async (stream) => {
+      let feed = feeds.get(contestId);
+      if (!feed) {
+        feed = { clients: new Set(), running: false, again: false, recheckTokens: false };
+        feeds.set(contestId, feed);
+      }
+      const current = feed;
+      const finished = new Promise<void>((resolve) => {
+        const client = openClient(stream, token, () => {
+          current.clients.delete(client);
+          if (current.clients.size === 0 && feeds.get(contestId) === current) feeds.delete(contestId);
+          clearInterval(heartbeat);
+          resolve();
+        });
+        const heartbeat = setInterval(() => client.send("ping", "{}"), heartbeatMs);
+        heartbeat.unref();
+        stream.onAbort(() => client.end());
+        current.clients.add(client);
+      });
+      // Tell the browser to retry soon after a drop; every (re)connection starts with the full state.
+      await stream.writeSSE({ event: "hello", data: "{}", retry: 1000 });
+      await refresh(contestId, current);
+      await finished;
+    });
+  });
+
+  /** Ends every event stream and the Redis subscription (before the HTTP server closes). */
+  const close = async () => {
+    closed = true;
+    for (const feed of feeds.values()) for (const client of feed.clients) client.end();
+    feeds.clear();
+    const pending = subscription;
+    subscription = undefined;
+    await pending?.then((s) => s.close()).catch(() => undefined);
+  };
+
+  return { app, close };
+};
+export type ScreenRoutes = ReturnType<typeof createScreenRoutes>;

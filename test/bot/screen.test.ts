@@ -1,0 +1,61 @@
+// /screen: the chair gets the scoreboard link in private and can revoke it.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, GROUP, user, type Harness } from "./harness.js";
+
+const chair = user(1, "主持人");
+const outsider = user(99, "路人");
+
+describe("/screen", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+    h.model.setAdmins(GROUP, [], chair.id);
+    await h.say(chair, GROUP, "/newcontest 季度述职评议");
+  });
+  afterEach(() => h.close());
+
+  const linkIn = (text: string | undefined) => /http:\/\/localhost:8080\/screen\/([A-Za-z0-9_-]+)/.exec(text ?? "")?.[1];
+
+  it("sends the chair a private link bound to the contest, and says so in the group", async () => {
+    await h.say(chair, chair.id, "/start");
+    await h.say(chair, GROUP, "/screen");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("大屏链接已私聊发给你");
+    const token = linkIn(h.model.lastMessage(chair.id)!.text);
+    expect(token).toBeDefined();
+    expect(h.model.messages(GROUP).some((m) => m.text?.includes(token!))).toBe(false);
+    const contest = await h.store.contests.activeForChat(GROUP);
+    expect(await h.store.screens.resolve(token!)).toBe(contest!.id);
+    // Asking again gives the same link (the projector keeps working).
+    await h.say(chair, GROUP, "/screen");
+    expect(linkIn(h.model.lastMessage(chair.id)!.text)).toBe(token);
+  });
+
+  it("revokes the link, after which a new one is made", async () => {
+    await h.say(chair, chair.id, "/start");
+    await h.say(chair, GROUP, "/screen");
+    const first = linkIn(h.model.lastMessage(chair.id)!.text)!;
+    await h.say(chair, GROUP, "/screen revoke");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("大屏链接已失效");
+    expect(await h.store.screens.resolve(first)).toBeUndefined();
+    await h.say(chair, GROUP, "/screen revoke");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("没有可撤销的大屏链接");
+    await h.say(chair, GROUP, "/screen");
+    const second = linkIn(h.model.lastMessage(chair.id)!.text)!;
+    expect(second).not.toBe(first);
+  });
+
+  it("asks a chair the bot cannot write to yet to start it first", async () => {
+    await h.say(chair, GROUP, "/screen");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("@test_bot");
+    expect(h.model.lastMessage(chair.id)).toBeUndefined();
+  });
+
+  it("refuses other members and explains unknown arguments", async () => {
+    await h.say(outsider, GROUP, "/screen");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("只有本次评议的主持人");
+    await h.say(outsider, GROUP, "/screen revoke");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("只有本次评议的主持人");
+    await h.say(chair, GROUP, "/screen please");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("/screen revoke");
+  });
+});
