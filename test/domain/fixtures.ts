@@ -1,5 +1,6 @@
 // Shared setups for the domain specifications.
 import { type ContestSetup, ContestSetupSchema } from "../../src/domain/contest.js";
+import { CONTEST_TEMPLATE_JSON, parseContestJson } from "../../src/domain/contest-file.js";
 import { type Rational, fromDecimal } from "../../src/domain/rational.js";
 import type { PresenterResult } from "../../src/domain/scoring.js";
 
@@ -7,27 +8,12 @@ import type { PresenterResult } from "../../src/domain/scoring.js";
 export const setupOf = (input: Record<string, unknown>): ContestSetup =>
   ContestSetupSchema.parse({ title: "Test", ...input });
 
-/** The template contest: 4 criteria, 2 panels 70/30, trimmed (1), blend 60/40. */
-export const templateSetup = (): ContestSetup =>
-  setupOf({
-    title: "坡头区雄鹰擂台赛",
-    criteria: [
-      { name: "实施性", max: 30 },
-      { name: "创新性", max: 30 },
-      { name: "持续性", max: 20 },
-      { name: "推广性", max: 20 },
-    ],
-    presenters: [
-      { name: "坡头镇", group: "乡镇组", prior: 90 },
-      { name: "麻斜街道", group: "乡镇组", prior: 86 },
-    ],
-    panels: [
-      { name: "区领导", weight: 70 },
-      { name: "两代表一委员", weight: 30 },
-    ],
-    aggregate: { method: "trimmed", trim: 1 },
-    blend: { live: 60, prior: 40 },
-  });
+/** The template contest (CONTEST_TEMPLATE_JSON): 4 criteria, 2 panels 70/30, trimmed (1), blend 60/40. */
+export const templateSetup = (): ContestSetup => {
+  const parsed = parseContestJson(CONTEST_TEMPLATE_JSON);
+  if (!parsed.ok) throw new Error(`template does not parse: ${JSON.stringify(parsed.errors)}`);
+  return parsed.value;
+};
 
 /** A decimal such as "87.22" as an exact rational. */
 export const r = (text: string): Rational => {

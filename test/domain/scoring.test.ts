@@ -77,7 +77,8 @@ describe("aggregateTotals", () => {
 });
 
 describe("presenterResult — worked example (docs/scoring.md)", () => {
-  // 区领导 (70): five judges; 两代表一委员 (30): three judges; one observer. Prior 90.
+  // The template contest, presenter 0 (坡头镇, prior 88).
+  // 区领导 (70): five judges; 两代表一委员 (30): three judges; one observer.
   const ballots = [
     ballot(1, 0, [27, 26, 18, 17]), // 88
     ballot(2, 0, [25, 24, 16, 15]), // 80
@@ -113,9 +114,9 @@ describe("presenterResult — worked example (docs/scoring.md)", () => {
     expect(result.live).toEqual(q(2561, 30));
   });
 
-  it("blends live 60 with prior 40: final = (60·2561/30 + 40·90)/100 = 87.22", () => {
-    expect(result.prior).toBe(90);
-    expect(result.final).toEqual(r("87.22"));
+  it("blends live 60 with prior 40: final = (60·2561/30 + 40·88)/100 = 86.42", () => {
+    expect(result.prior).toBe(88);
+    expect(result.final).toEqual(r("86.42"));
   });
 
   it("averages each criterion over the counted ballots", () => {

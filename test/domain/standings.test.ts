@@ -225,3 +225,35 @@ describe("describeFormula", () => {
     ]);
   });
 });
+
+describe("computeStandings — worked example (docs/scoring.md)", () => {
+  it("ranks the template contest per group with prizes and bands", () => {
+    const results = [
+      resultWith(0, q(4321, 50)), // 坡头镇 86.42, from the scoring worked example
+      resultWith(1, 90.1), // 麻斜街道
+      resultWith(2, 86.415), // 南调街道, shown as 86.42: tied with 坡头镇
+      resultWith(3, 74.994), // 区发展和改革局, shown as 74.99: below 黄 (75)
+      resultWith(4, 91.5), // 区住房和城乡建设局
+      resultWith(5, null, 0), // 区农业农村局, no counted ballots yet
+    ];
+    const standings = computeStandings(templateSetup(), results);
+    expect(standings.groups.map((g) => [g.name, brief(g.rows)])).toEqual([
+      [
+        "乡镇组",
+        [
+          ["麻斜街道", 1, "90.10", "一等奖", "红"],
+          ["坡头镇", 2, "86.42", "二等奖", "黄"],
+          ["南调街道", 2, "86.42", "二等奖", "黄"],
+        ],
+      ],
+      [
+        "部门组",
+        [
+          ["区住房和城乡建设局", 1, "91.50", "一等奖", "红"],
+          ["区发展和改革局", 2, "74.99", "二等奖", "黑"],
+          ["区农业农村局", null, null, undefined, undefined],
+        ],
+      ],
+    ]);
+  });
+});
