@@ -111,15 +111,16 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     return subscription;
   };
 
-  const openClient = (stream: SSEStreamingApi, token: string, done: () => void): Client => {
+  /** `leave` runs at once when the client ends; `done` once what was queued has been written. */
+  const openClient = (stream: SSEStreamingApi, token: string, leave: () => void, done: () => void): Client => {
     let queue = Promise.resolve();
     let queued = 0;
     let ended = false;
     const end = () => {
       if (ended) return;
       ended = true;
-      done();
-      void queue.finally(() => stream.close());
+      leave();
+      void queue.finally(done);
     };
     const send = (event: string, data: string) => {
       if (ended) return;
@@ -178,13 +179,14 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
         feeds.set(contestId, feed);
       }
       const current = feed;
+      // The stream stays open until the client goes away, the link is revoked or the server stops.
       const finished = new Promise<void>((resolve) => {
-        const client = openClient(stream, token, () => {
+        const leave = () => {
           current.clients.delete(client);
           if (current.clients.size === 0 && feeds.get(contestId) === current) feeds.delete(contestId);
           clearInterval(heartbeat);
-          resolve();
-        });
+        };
+        const client = openClient(stream, token, leave, resolve);
         const heartbeat = setInterval(() => client.send("ping", "{}"), heartbeatMs);
         heartbeat.unref();
         stream.onAbort(() => client.end());
