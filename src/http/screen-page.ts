@@ -58,11 +58,10 @@ h1 { flex: 1; min-width: 0; font-size: 6.4cqh; font-weight: 800; letter-spacing:
   background: var(--panel); border: 0.2cqh solid var(--line); border-left: 1cqh solid var(--accent);
   border-radius: 1.6cqh; padding: 2.2cqh 3cqw; }
 .now.idle { border-left-color: var(--muted); }
-.now.over { border-left-color: var(--gold); }
 .kicker { font-size: 2.8cqh; color: var(--accent); font-weight: 700; letter-spacing: 0.08em; }
 .now.idle .kicker { color: var(--muted); }
 .who { font-size: 7.6cqh; font-weight: 800; line-height: 1.15; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.who .group { font-size: 3.4cqh; font-weight: 600; color: var(--muted); margin-left: 1.4cqw; }
+.who .tag { font-size: 3.4cqh; font-weight: 600; color: var(--muted); margin-left: 1.4cqw; }
 .count { text-align: right; }
 .count .label { font-size: 2.8cqh; color: var(--muted); }
 .count .value { font-size: 9cqh; font-weight: 800; line-height: 1; }
@@ -71,19 +70,24 @@ h1 { flex: 1; min-width: 0; font-size: 6.4cqh; font-weight: 800; letter-spacing:
 .bar > i { display: block; height: 100%; width: 0; background: var(--live); transition: width 0.4s ease; }
 .board { flex: 1; min-height: 0; display: flex; flex-direction: column; gap: 1.4cqh; }
 .board-head { display: flex; align-items: baseline; gap: 1.6cqw; font-size: 3.2cqh; font-weight: 700; color: var(--muted); }
-.board-head .final { color: var(--gold); }
-.groups { flex: 1; min-height: 0; display: grid; gap: 2.4cqw; align-content: start; --row: 4.6cqh; }
+.board-head .final { color: var(--gold); font-size: 5.2cqh; font-weight: 800; }
+.now[hidden] { display: none; }
+.groups { flex: 1; min-height: 0; display: grid; gap: 2.4cqw; align-content: start; --row: 6cqh; }
 .group { min-width: 0; background: rgba(16, 32, 72, 0.55); border: 0.2cqh solid var(--line); border-radius: 1.6cqh;
   padding: 1.2cqh 1.6cqw 1.6cqh; }
 .group h2 { font-size: calc(var(--row) * 0.78); color: var(--accent); font-weight: 700; padding: 0.2em 0 0.3em; }
-.table { display: grid; grid-template-columns: 2.4em minmax(0, 1fr) auto auto auto; column-gap: 0.9em; align-items: center;
-  font-size: var(--row); }
-.table.final { grid-template-columns: 2.4em minmax(0, 1fr) auto auto auto; }
-.th { font-size: 0.52em; color: var(--muted); font-weight: 600; padding-bottom: 0.3em; border-bottom: 0.1cqh solid var(--line); }
+.table { display: grid; grid-template-columns: 2.2em minmax(0, 1fr) auto auto auto; align-items: center; font-size: var(--row); }
+.table > * { padding-left: 0.45em; padding-right: 0.45em; }
+.table .th { font-size: 0.5em; line-height: 2; color: var(--muted); font-weight: 600; border-bottom: 0.15cqh solid var(--line);
+  align-self: stretch; display: flex; align-items: flex-end; }
 .row { display: contents; }
-.row > * { padding: 0.16em 0; border-bottom: 0.1cqh solid rgba(34, 54, 107, 0.6); }
+.row > * { padding-top: 0.14em; padding-bottom: 0.14em; border-bottom: 0.1cqh solid rgba(34, 54, 107, 0.7); align-self: stretch;
+  display: flex; align-items: center; }
+.row > .score, .row > .ballots, .th.num { justify-content: flex-end; text-align: right; }
+.row > .rank, .th.rank { justify-content: center; text-align: center; }
+.table > .award:empty { padding: 0; }
 .rank { font-weight: 800; text-align: center; color: var(--accent); }
-.name { font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.name { font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; display: block !important; min-width: 0; }
 .score { font-weight: 800; text-align: right; }
 .ballots { text-align: right; color: var(--muted); font-size: 0.7em; }
 .award { text-align: left; white-space: nowrap; }
@@ -115,14 +119,15 @@ const SCRIPT = `
   const renderNow = (s) => {
     const box = $("now"), kicker = $("kicker"), who = $("who"), count = $("count");
     who.textContent = ""; count.hidden = true; box.className = "now";
-    if (s.status === "finished") { box.className = "now over"; kicker.textContent = L.finished; who.textContent = L.final; return; }
+    box.hidden = s.status === "finished";
+    if (s.status === "finished") return;
     if (s.status === "cancelled") { box.className = "now idle"; kicker.textContent = ""; who.textContent = L.cancelled; return; }
     const p = s.current || s.next;
     if (!p) { box.className = "now idle"; kicker.textContent = L.standings; who.textContent = fill(L.done, { closed: s.closed, total: s.presenters }); return; }
     kicker.textContent = (s.current ? L.now : L.next) + " · " + fill(L.progress, { n: p.n, total: s.presenters });
     if (!s.current) box.className = "now idle";
     who.append(el("span", "", p.name));
-    if (p.group) who.append(el("span", "group", p.group));
+    if (p.group) who.append(el("span", "tag", p.group));
     if (s.current) {
       count.hidden = false;
       $("count-value").replaceChildren(String(s.current.submitted), el("small", "", " / " + s.current.judges));
@@ -135,6 +140,7 @@ const SCRIPT = `
     const final = s.status === "finished";
     const head = $("board-head");
     head.replaceChildren(el("span", final ? "final" : "", final ? L.final : L.standings));
+    if (final) head.append(el("span", "", L.finished));
     if (!final && s.presenters > 0) head.append(el("span", "", fill(L.done, { closed: s.closed, total: s.presenters })));
     const groups = $("groups");
     const next = new Map();
@@ -143,7 +149,7 @@ const SCRIPT = `
       const box = el("section", "group");
       if (g.name) box.append(el("h2", "", g.name));
       const table = el("div", "table" + (final ? " final" : ""));
-      table.append(el("div", "th", L.colRank), el("div", "th", L.colName), el("div", "th award", ""), el("div", "th num", L.colScore), el("div", "th num", L.colBallots));
+      table.append(el("div", "th rank", L.colRank), el("div", "th", L.colName), el("div", "th award", ""), el("div", "th num", L.colScore), el("div", "th num", L.colBallots));
       for (const r of g.rows) {
         const key = r.n + "|" + r.score + "|" + r.rank;
         next.set(r.n, key);
@@ -164,22 +170,33 @@ const SCRIPT = `
     }
     shown = next;
     if (boxes.length === 0) boxes.push(el("div", "empty", s.status === "draft" ? L.notStarted : L.empty));
-    groups.style.gridTemplateColumns = "repeat(" + Math.max(1, Math.min(s.groups.length, 3)) + ", minmax(0, 1fr))";
     groups.replaceChildren(...boxes);
+    columns = Math.max(1, Math.min(s.groups.length, 3));
     fit();
   };
 
-  /** Shrinks the rows until every group fits on the screen (long lists, many groups). */
+  let columns = 1;
+  /**
+   * The largest rows at which every group fits on the screen and every name is whole, with the
+   * groups side by side or one under the other, whichever allows larger rows.
+   */
   const fit = () => {
     const groups = $("groups");
-    const stage = $("stage").clientHeight;
-    let size = 4.6;
-    groups.style.setProperty("--row", size + "cqh");
-    while (size > 1.6 && groups.scrollHeight > groups.clientHeight + 1) {
-      size = Math.round(size * 0.92 * 100) / 100;
+    const names = groups.querySelectorAll(".name");
+    const overflows = () =>
+      groups.scrollHeight > groups.clientHeight + 1 || Array.prototype.some.call(names, (n) => n.scrollWidth > n.clientWidth + 1);
+    const fitWith = (cols) => {
+      groups.style.gridTemplateColumns = "repeat(" + cols + ", minmax(0, 1fr))";
+      let size = 6;
       groups.style.setProperty("--row", size + "cqh");
-    }
-    return stage;
+      while (size > 1.6 && overflows()) {
+        size = Math.round(size * 0.94 * 100) / 100;
+        groups.style.setProperty("--row", size + "cqh");
+      }
+      return size;
+    };
+    const wide = fitWith(columns);
+    if (columns > 1 && fitWith(1) <= wide) fitWith(columns);
   };
 
   const render = (s) => {
