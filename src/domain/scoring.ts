@@ -66,8 +66,7 @@ const checkLength = (criteria: readonly Criterion[], scores: readonly number[]):
 type TotalScorer = {
   factors: Rational[];
   denominator: bigint;
-  coefficients: bigint[];
-  /** The coefficients as numbers, when they are all safe integers. */
+  /** coefficient_c as numbers, when they are all safe integers. */
   numericCoefficients: number[] | undefined;
 };
 
@@ -79,7 +78,7 @@ const totalScorer = (criteria: readonly Criterion[]): TotalScorer => {
   const denominator = factors.reduce((common, f) => lcm(common, 100n * f.d), 100n);
   const coefficients = factors.map((f) => f.n * (denominator / (100n * f.d)));
   const numericCoefficients = coefficients.every(isSafe) ? coefficients.map(Number) : undefined;
-  return { factors, denominator, coefficients, numericCoefficients };
+  return { factors, denominator, numericCoefficients };
 };
 
 const exactTotal = (scorer: TotalScorer, scores: readonly number[]): Rational =>
@@ -212,7 +211,7 @@ const fastTally = (scorer: TotalScorer, ballots: readonly ScoredBallot[], criter
   const coefficients = scorer.numericCoefficients;
   if (coefficients === undefined) return undefined;
   const numerators: number[] = [];
-  const pointSums: number[] = new Array<number>(criteriaCount).fill(0);
+  const pointSums: number[] = Array.from({ length: criteriaCount }, () => 0);
   let counted = 0;
   let magnitude = 0;
   for (const ballot of ballots) {
