@@ -47,12 +47,15 @@ describe("performance", () => {
   it(`ranks ${PRESENTERS} presenters × ${JUDGES} judges well within budget`, () => {
     const ballots = Array.from({ length: PRESENTERS }, (_, p) => ballotsFor(p));
     const rank = () => computeStandings(setup, ballots.map((b, p) => presenterResult(setup, p, b)));
-    rank();
-    const started = performance.now();
-    const standings = rank();
-    const elapsed = performance.now() - started;
-    console.info(`ranking ${PRESENTERS}×${JUDGES}: ${elapsed.toFixed(1)} ms`);
-    expect(standings.groups.flatMap((g) => g.rows)).toHaveLength(PRESENTERS);
-    expect(elapsed).toBeLessThan(250);
+    const timings = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      const standings = rank();
+      expect(standings.groups.flatMap((g) => g.rows)).toHaveLength(PRESENTERS);
+      return performance.now() - started;
+    });
+    const best = Math.min(...timings);
+    console.info(`ranking ${PRESENTERS}×${JUDGES}: best ${best.toFixed(1)} ms of ${timings.map((t) => t.toFixed(0)).join(", ")}`);
+    // The budget is 50 ms; the margin absorbs a loaded CI machine.
+    expect(best).toBeLessThan(150);
   });
 });
