@@ -54,11 +54,11 @@ const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState
 export const createBallotStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const stateKeys = (contestId: string, presenter: number) => {
     const keys = contestKeys(prefix, contestId);
-    return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter)] as const;
+    return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit] as const;
   };
 
-  const run = async (contestId: string, presenter: number, judgeId: number, criterion: string, value: string) => {
-    const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value);
+  const run = async (contestId: string, presenter: number, judgeId: number, criterion: string, value: string, now: number) => {
+    const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value, now);
     const code = replyCode(reply);
     if (code === "NO_CONTEST") return { code } as const;
     if (code === "OK" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "BAD_SCORE")
@@ -68,13 +68,22 @@ export const createBallotStore = (redis: RedisClient, prefix: string, publish: P
 
   /** Reads a judge's ballot state without changing it. */
   const state = async (contestId: string, presenter: number, judgeId: number): Promise<BallotState | undefined> => {
-    const result = await run(contestId, presenter, judgeId, "", "");
+    const result = await run(contestId, presenter, judgeId, "", "", 0);
     return result.code === "NO_CONTEST" ? undefined : result.state;
   };
 
-  /** Records one criterion score in the judge's draft, if the round is open and the value allowed. */
-  const tap = (contestId: string, presenter: number, judgeId: number, criterion: number, value: number): Promise<TapResult> =>
-    run(contestId, presenter, judgeId, String(criterion), String(value));
+  /**
+   * Records one criterion score in the judge's draft, if the round is open and the value allowed,
+   * with its audit entry (at `now`), in one round trip.
+   */
+  const tap = (
+    contestId: string,
+    presenter: number,
+    judgeId: number,
+    criterion: number,
+    value: number,
+    now = Date.now(),
+  ): Promise<TapResult> => run(contestId, presenter, judgeId, String(criterion), String(value), now);
 
   const submit = async (
     contestId: string,

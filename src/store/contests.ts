@@ -16,6 +16,7 @@ import {
 import { chatKeys, contestKeys } from "./keys.js";
 import type { RedisClient } from "./scripts.js";
 import type { PublishEvent } from "./events.js";
+import { auditFields, execOrThrow, systemActor, type Actor } from "./audit.js";
 
 /** What is stored in the meta hash's "contest" field: the contest without its status. */
 const StoredContestSchema = ContestSchema.omit({ status: true });
@@ -56,7 +57,18 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
     const key = chatKeys(prefix, contest.chatId).activeContest;
     for (let attempt = 0; attempt < 2; attempt++) {
       if ((await redis.set(key, contest.id, "NX")) === "OK") {
-        await redis.hset(keysOf(contest.id).meta, "contest", serializeContest(contest), "status", contest.status);
+        const keys = keysOf(contest.id);
+        const created = auditFields({ type: "contest-created", data: { title: contest.setup.title, chatId: contest.chatId } }, {
+          by: contest.chairId,
+          at: contest.createdAt,
+        });
+        await execOrThrow(
+          redis
+            .multi()
+            .hset(keys.meta, "contest", serializeContest(contest), "status", contest.status)
+            .xadd(keys.audit, "*", ...created),
+        );
+        await redis.set(chatKeys(prefix, contest.chatId).lastContest, contest.id);
         return { ok: true, contest };
       }
       const existing = await activeForChat(contest.chatId);
@@ -65,19 +77,38 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
     throw new Error("could not claim the chat's contest slot");
   };
 
-  /** Rewrites the contest definition; the status field is left to the round scripts. */
-  const save = async (contest: Contest): Promise<void> => {
-    await redis.hset(keysOf(contest.id).meta, "contest", serializeContest(contest));
+  /**
+   * Rewrites the contest definition; the status field is left to the round scripts. The new
+   * definition goes into the audit log with `actor` (default: the bot, now) in the same step.
+   */
+  const save = async (contest: Contest, actor: Actor = systemActor()): Promise<void> => {
+    const keys = keysOf(contest.id);
+    const json = serializeContest(contest);
+    const saved = auditFields({ type: "setup-saved", data: { contest: JSON.parse(json) as Record<string, unknown> } }, actor);
+    await execOrThrow(redis.multi().hset(keys.meta, "contest", json).xadd(keys.audit, "*", ...saved));
     await publish(contest.id, "setup");
   };
 
-  /** Ends a contest (finished or cancelled) and frees the chat for a new one. */
-  const end = async (contest: Contest, status: Extract<ContestStatus, "finished" | "cancelled">): Promise<void> => {
-    await redis.hset(keysOf(contest.id).meta, "status", status);
-    await redis.hdel(keysOf(contest.id).meta, "current");
+  /** Ends a contest (finished or cancelled) and frees the chat for a new one; `actor` as for `save`. */
+  const end = async (
+    contest: Contest,
+    status: Extract<ContestStatus, "finished" | "cancelled">,
+    actor: Actor = systemActor(),
+  ): Promise<void> => {
+    const keys = keysOf(contest.id);
+    const ended = auditFields({ type: status === "finished" ? "contest-finished" : "contest-cancelled", data: {} }, actor);
+    await execOrThrow(redis.multi().hset(keys.meta, "status", status).hdel(keys.meta, "current").xadd(keys.audit, "*", ...ended));
     const key = chatKeys(prefix, contest.chatId).activeContest;
     if ((await redis.get(key)) === contest.id) await redis.del(key);
     await publish(contest.id, "ended");
+  };
+
+  /** The chat's active contest, else the one it created last (finished or cancelled), if any. */
+  const latestForChat = async (chatId: number): Promise<Contest | undefined> => {
+    const active = await activeForChat(chatId);
+    if (active) return active;
+    const id = await redis.get(chatKeys(prefix, chatId).lastContest);
+    return id ? get(id) : undefined;
   };
 
   const judges = async (id: string): Promise<Judge[]> => {
@@ -108,6 +139,6 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
     await redis.set(chatKeys(prefix, chatId).language, locale);
   };
 
-  return { get, activeForChat, create, save, end, judges, rounds, currentRound, chatLanguage, setChatLanguage };
+  return { get, activeForChat, latestForChat, create, save, end, judges, rounds, currentRound, chatLanguage, setChatLanguage };
 };
 export type ContestStore = ReturnType<typeof createContestStore>;

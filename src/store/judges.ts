@@ -10,7 +10,8 @@ export type EnrolResult = { code: "OK" | "UPDATED" | "LOCKED" | "CONTEST_ENDED" 
 export const createJudgeStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const enrol = async (contestId: string, judge: Judge): Promise<EnrolResult> => {
     const keys = contestKeys(prefix, contestId);
-    const reply = await redis.enrolJudge(keys.meta, keys.judges, judge.userId, JSON.stringify(judge));
+    // The judge's joinedAt is the time of the audit entry too.
+    const reply = await redis.enrolJudge(keys.meta, keys.judges, keys.audit, judge.userId, JSON.stringify(judge), judge.joinedAt);
     const code = replyCode(reply);
     if (code === "OK" || code === "UPDATED") await publish(contestId, "judges");
     if (code === "OK" || code === "UPDATED" || code === "LOCKED" || code === "CONTEST_ENDED" || code === "NO_CONTEST")

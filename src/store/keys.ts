@@ -39,6 +39,8 @@ export const eventsChannel = (prefix: string): string => `${prefix}:events`;
 export const chatKeys = (prefix: string, chatId: number) => ({
   /** string: id of the chat's active contest */
   activeContest: `${prefix}:chat:${chatId}:contest`,
+  /** string: id of the chat's most recently created contest, kept after it ends (/export after /finish) */
+  lastContest: `${prefix}:chat:${chatId}:last-contest`,
   /** string: the group's language, set by /lang */
   language: `${prefix}:chat:${chatId}:lang`,
 });

@@ -3,15 +3,17 @@ import { contestKeys } from "./keys.js";
 import { replyCode, optionalString } from "./codes.js";
 import type { RedisClient } from "./scripts.js";
 import type { PublishEvent } from "./events.js";
+import { systemActor, type Actor } from "./audit.js";
 
 export type OpenResult =
   | { code: "OK" | "CONTEST_ENDED" | "ALREADY_OPEN" | "ALREADY_CLOSED" | "NOT_CLOSED" }
   | { code: "OTHER_OPEN"; other: number };
 
 export const createRoundStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
-  const open = async (contestId: string, presenter: number, reopen = false): Promise<OpenResult> => {
+  /** Opens (or reopens) a round; `actor` (default: the bot, now) goes into the audit log. */
+  const open = async (contestId: string, presenter: number, reopen = false, actor: Actor = systemActor()): Promise<OpenResult> => {
     const keys = contestKeys(prefix, contestId);
-    const reply = await redis.openRound(keys.meta, keys.rounds, presenter, reopen ? "1" : "0");
+    const reply = await redis.openRound(keys.meta, keys.rounds, keys.audit, presenter, reopen ? "1" : "0", actor.by, actor.at);
     const code = replyCode(reply);
     if (code === "OTHER_OPEN") return { code, other: Number(optionalString(reply[1])) };
     if (code === "OK") await publish(contestId, "round-opened");
@@ -20,10 +22,10 @@ export const createRoundStore = (redis: RedisClient, prefix: string, publish: Pu
     throw new Error(`unexpected open-round reply ${code}`);
   };
 
-  /** True when this call closed the round; false when it was not open. */
-  const close = async (contestId: string, presenter: number): Promise<boolean> => {
+  /** True when this call closed the round; false when it was not open. `actor` as for `open`. */
+  const close = async (contestId: string, presenter: number, actor: Actor = systemActor()): Promise<boolean> => {
     const keys = contestKeys(prefix, contestId);
-    const closed = replyCode(await redis.closeRound(keys.meta, keys.rounds, presenter)) === "OK";
+    const closed = replyCode(await redis.closeRound(keys.meta, keys.rounds, keys.audit, presenter, actor.by, actor.at)) === "OK";
     if (closed) await publish(contestId, "round-closed");
     return closed;
   };

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import type { Redis, Cluster } from "ioredis";
 
 const SCRIPTS = {
-  ballotState: { file: "ballot-state.lua", keys: 5 },
-  submitBallot: { file: "submit-ballot.lua", keys: 5 },
-  openRound: { file: "open-round.lua", keys: 2 },
-  closeRound: { file: "close-round.lua", keys: 2 },
-  enrolJudge: { file: "enrol-judge.lua", keys: 2 },
+  ballotState: { file: "ballot-state.lua", keys: 6 },
+  submitBallot: { file: "submit-ballot.lua", keys: 6 },
+  openRound: { file: "open-round.lua", keys: 3 },
+  closeRound: { file: "close-round.lua", keys: 3 },
+  enrolJudge: { file: "enrol-judge.lua", keys: 3 },
   releaseLock: { file: "release-lock.lua", keys: 1 },
   extendLock: { file: "extend-lock.lua", keys: 1 },
 } as const;

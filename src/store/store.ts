@@ -10,6 +10,7 @@ import { createEventPublisher } from "./events.js";
 import { createScreenStore } from "./screens.js";
 import { createUpdateStore } from "./updates.js";
 import { createLockStore } from "./locks.js";
+import { createAuditStore } from "./audit.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -28,6 +29,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     updates: createUpdateStore(redis, prefix),
     /** locks so one replica runs a timer's job */
     locks: createLockStore(redis, prefix),
+    /** the audit log of each contest (most events are appended by the Lua scripts themselves) */
+    audit: createAuditStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;

@@ -1,9 +1,10 @@
 // Builds the real bot in-process against the Telegram model and a real Redis prefix.
 // Updates queued in the model (users sending text, tapping buttons) are fed to bot.handleUpdate.
 import { pino } from "pino";
-import { createBot } from "../../src/bot/create-bot.js";
+import type { Cluster, Redis } from "ioredis";
+import { createBot, type CreateBotOptions } from "../../src/bot/create-bot.js";
 import { createStore, type Store } from "../../src/store/store.js";
-import { captureTransformer, TelegramModel, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
+import { captureTransformer, modelFetch, TelegramModel, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 import type { Locale } from "../../src/domain/contest.js";
 
@@ -11,8 +12,23 @@ export const GROUP = -100_555;
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export const createHarness = async (options: { locale?: Locale; now?: () => number; counterIntervalS?: number } = {}) => {
-  const redis: TestRedis = testRedis();
+/** A Redis (or Redis Cluster) client with the key prefix to use and the clean-up to run at close. */
+export type HarnessRedis = Pick<TestRedis, "prefix" | "cleanup"> & { redis: Redis | Cluster };
+
+export const createHarness = async (
+  options: {
+    locale?: Locale;
+    now?: () => number;
+    counterIntervalS?: number;
+    /** Another Redis, e.g. a Redis Cluster client (default: testRedis()). */
+    redis?: HarnessRedis;
+    /** More createBot options (metrics, dedupeUpdates, sendQueue, ...), applied last. */
+    bot?: Partial<CreateBotOptions>;
+    /** "fetch": answer from the model as grammY's fetch, so the bot's own transformers (autoRetry, metrics) run. */
+    apiVia?: "transformer" | "fetch";
+  } = {},
+) => {
+  const redis: HarnessRedis = options.redis ?? testRedis();
   const model = new TelegramModel();
   const store: Store = createStore(redis.redis, redis.prefix);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
@@ -26,9 +42,15 @@ export const createHarness = async (options: { locale?: Locale; now?: () => numb
     store,
     logger,
     botInfo: model.botInfo,
-    transformers: [captureTransformer(model)],
+    ...(options.apiVia === "fetch" ? { client: { fetch: modelFetch(model) } } : { transformers: [captureTransformer(model)] }),
     sendIntervalMs: 0,
+    downloadFile: async (filePath) => {
+      const bytes = model.fileBytes(filePath);
+      if (!bytes) throw new Error(`no file at ${filePath}`);
+      return bytes;
+    },
     ...(options.now ? { now: options.now } : {}),
+    ...options.bot,
   });
 
   /** Feeds every queued update to the bot, until none is left. */

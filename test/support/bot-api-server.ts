@@ -97,6 +97,14 @@ function clientGoneSignal(res: ServerResponse): AbortSignal {
 
 async function handleRequest(model: TelegramModel, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
+  // File downloads: GET /file/bot<token>/<file_path>
+  const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+  if (download) {
+    const bytes = download[1] === model.token ? model.fileBytes(decodeURIComponent(download[2]!)) : undefined;
+    res.writeHead(bytes ? 200 : 404, { "content-type": "application/octet-stream" });
+    res.end(bytes ?? "");
+    return;
+  }
   const route = parseApiPath(url.pathname);
   if (route === undefined) return respond(res, apiError(404, "Not Found"));
   if (route.token !== model.token) return respond(res, apiError(401, "Unauthorized"));

@@ -463,6 +463,8 @@ export class TelegramModel {
   readonly callbacks = new Map<string, CallbackRecord>();
   /** Last setMyCommands payload per scope/language key ("default" when none). */
   readonly commands = new Map<string, unknown>();
+  /** Files users uploaded, by file_id (served by getFile + fileBytes). */
+  readonly files = new Map<string, StoredDocument>();
   webhookUrl = "";
   private readonly queue = new UpdateQueue();
   private readonly events = new EventEmitter();
@@ -642,6 +644,35 @@ export class TelegramModel {
       }
     }
     return this.enqueueUpdate({ message });
+  }
+
+  /**
+   * User uploads a document (e.g. a contest file) in chat `chatId`, with an optional caption
+   * (a leading /command in it gets a bot_command caption entity). The bytes are served by getFile.
+   */
+  sendFile(user: TestUser | number, chatId: number, file: { fileName: string; bytes: Buffer; mimeType?: string; caption?: string }): Update {
+    const u = this.resolveUser(user);
+    const chat = this.ensureChat(chatId);
+    const n = this.nextFileId++;
+    const document: StoredDocument = {
+      file_id: `BQAC-user-file-${n}`,
+      file_unique_id: `AgAD-user-${n}`,
+      file_name: file.fileName,
+      file_size: file.bytes.length,
+      bytes: file.bytes,
+      ...(file.mimeType === undefined ? {} : { mime_type: file.mimeType }),
+    };
+    this.files.set(document.file_id, document);
+    const stored = this.storeMessage(chat, { from: u.id, text: file.caption, rawText: file.caption, document });
+    const message = { ...this.toMessage(chat, stored), from: this.toUser(u) };
+    const entities = file.caption === undefined ? undefined : botCommandEntity(file.caption);
+    if (entities !== undefined) message.caption_entities = entities;
+    return this.enqueueUpdate({ message });
+  }
+
+  /** Bytes of a file the bot may download, by the file_path getFile answered. */
+  fileBytes(filePath: string): Buffer | undefined {
+    return this.files.get(filePath.replace(/^documents\//, ""))?.bytes;
   }
 
   /**
@@ -847,6 +878,12 @@ export class TelegramModel {
       deleteMyCommands: (p) => this.commands.delete(this.commandsKey(p)) || true,
       sendMessage: (p) => this.sendMessage(p),
       sendDocument: (p, files) => this.sendDocument(p, files),
+      getFile: (p) => {
+        const fileId = optString(p, "file_id") ?? "";
+        const file = this.files.get(fileId);
+        if (file === undefined) badRequest("invalid file_id");
+        return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: `documents/${file.file_id}` };
+      },
       editMessageText: (p) => this.editMessageText(p),
       editMessageReplyMarkup: (p) => this.editMessageReplyMarkup(p),
       deleteMessage: (p) => this.deleteMessage(p),

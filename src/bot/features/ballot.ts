@@ -43,7 +43,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     const judgeId = ctx.from!.id;
     if (data.kind === "v") {
       const [, , criterion, value] = data.args;
-      const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value);
+      const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value, deps.now());
       if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
       const t = translatorFor(deps.i18n, result.state.contest.language);
       if (result.code !== "OK") return refuse(ctx, t, result.state, presenter, result.code);

@@ -60,7 +60,7 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     if (judges.length === 0) return ctx.reply(t("round-need-judges"));
     const next = await chooseNext(contest, commandBody(ctx).args.split(/\s+/)[0] ?? "");
     if (typeof next !== "number") return ctx.reply(t(next.error, next.vars));
-    const opened = await store.rounds.open(contest.id, next);
+    const opened = await store.rounds.open(contest.id, next, false, { by: ctx.from!.id, at: deps.now() });
     const vars = { n: next + 1, name: presenterName(contest, next) };
     if (opened.code === "OTHER_OPEN")
       return ctx.reply(t("round-other-open", { n: opened.other + 1, name: presenterName(contest, opened.other) }));
@@ -86,7 +86,8 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
 
   const close = async (ctx: BotContext, contest: Contest, t: Translate) => {
     const current = await store.contests.currentRound(contest.id);
-    if (current === undefined || !(await store.rounds.close(contest.id, current))) return ctx.reply(t("round-none-open"));
+    if (current === undefined || !(await store.rounds.close(contest.id, current, { by: ctx.from!.id, at: deps.now() })))
+      return ctx.reply(t("round-none-open"));
     deps.logger.info({ contestId: contest.id, presenter: current }, "round closed");
     await live.closeCounter(ctx.api, contest, current);
     const { standings, results } = await loadStandings(store, contest);
@@ -115,7 +116,7 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     const current = await store.contests.currentRound(contest.id);
     if (current !== undefined) return ctx.reply(t("round-finish-open", { n: current + 1 }));
     const { standings } = await loadStandings(store, contest);
-    await store.contests.end(contest, "finished");
+    await store.contests.end(contest, "finished", { by: ctx.from!.id, at: deps.now() });
     deps.logger.info({ contestId: contest.id }, "contest finished");
     return ctx.reply([rankingText(t, { contest, standings, final: true }), "", t("results-finished")].join("\n"));
   };

@@ -3,21 +3,15 @@ import { Composer } from "grammy";
 import { InlineKeyboard } from "grammy";
 import type { Contest, Criterion, Presenter } from "../../domain/contest.js";
 import { newContestId } from "../../store/contests.js";
-import { parseCriteriaLines, parsePresenterLines, type LineError } from "../../domain/setup-lines.js";
+import { parseCriteriaLines, parsePresenterLines } from "../../domain/setup-lines.js";
+import { setupCommand } from "../setup-command.js";
 import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, isGroupChat } from "../group-contest.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { translatorFor } from "../i18n.js";
 import { mayChair, type AdminCheck } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
-
-export const lineErrorsText = (t: Translate, errors: LineError[]): string =>
-  t("setup-lines-invalid", {
-    errors: errors
-      .map((e) => t("setup-line-error", { line: e.line, text: e.text, reason: t(`line-${e.code.replaceAll("_", "-")}`, e.detail ?? {}) }))
-      .join("\n"),
-  });
 
 export const criteriaList = (criteria: Criterion[]): string =>
   criteria.map((c, i) => `${i + 1}. ${c.name} ${c.max}${c.step === 1 ? "" : ` (${c.step})`}`).join("\n");
@@ -33,10 +27,6 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
   const composer = new Composer<BotContext>();
   const group = composer.filter(isGroupChat);
   const { store } = deps;
-
-  /** The setup may change only before the first round opens. */
-  const editableSetup = (contest: Contest, t: Translate, ctx: BotContext) =>
-    contest.status === "draft" ? true : (void ctx.reply(t("setup-locked")), false);
 
   group.command("newcontest", async (ctx) => {
     const chatId = ctx.chat.id;
@@ -75,44 +65,29 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     return ctx.reply(ctx.t("setup-created", { title, chair: displayName(from) }));
   });
 
-  group.command(
+  composer.command(
     "criteria",
-    contestCommand(
-      deps,
-      async (ctx, contest, t) => {
-        if (!editableSetup(contest, t, ctx)) return;
-        const { lines } = commandBody(ctx);
-        if (lines.every((l) => !l.trim())) return ctx.reply(t("setup-criteria-usage"));
-        const parsed = parseCriteriaLines(lines.join("\n"));
-        if (!parsed.ok) return ctx.reply(lineErrorsText(t, parsed.errors));
-        await store.contests.save({ ...contest, setup: { ...contest.setup, criteria: parsed.value } });
-        return ctx.reply(
-          t("setup-criteria-saved", {
-            count: parsed.value.length,
-            max: String(sumOf(parsed.value.map((c) => c.max))),
-            list: criteriaList(parsed.value),
-          }),
-        );
-      },
-      { chairOnly: true },
-    ),
+    setupCommand(deps, {
+      usage: "setup-criteria-usage",
+      parse: parseCriteriaLines,
+      apply: (setup, criteria) => ({ ...setup, criteria }),
+      saved: (t, criteria) =>
+        t("setup-criteria-saved", {
+          count: criteria.length,
+          max: String(sumOf(criteria.map((c) => c.max))),
+          list: criteriaList(criteria),
+        }),
+    }),
   );
 
-  group.command(
+  composer.command(
     "presenters",
-    contestCommand(
-      deps,
-      async (ctx, contest, t) => {
-        if (!editableSetup(contest, t, ctx)) return;
-        const { lines } = commandBody(ctx);
-        if (lines.every((l) => !l.trim())) return ctx.reply(t("setup-presenters-usage"));
-        const parsed = parsePresenterLines(lines.join("\n"));
-        if (!parsed.ok) return ctx.reply(lineErrorsText(t, parsed.errors));
-        await store.contests.save({ ...contest, setup: { ...contest.setup, presenters: parsed.value } });
-        return ctx.reply(t("setup-presenters-saved", { count: parsed.value.length, list: presentersList(parsed.value) }));
-      },
-      { chairOnly: true },
-    ),
+    setupCommand(deps, {
+      usage: "setup-presenters-usage",
+      parse: parsePresenterLines,
+      apply: (setup, presenters) => ({ ...setup, presenters }),
+      saved: (t, presenters) => t("setup-presenters-saved", { count: presenters.length, list: presentersList(presenters) }),
+    }),
   );
 
   group.command("lang", async (ctx) => {
@@ -126,7 +101,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     if (!allowed) return ctx.reply(ctx.t(contest ? "common-chair-only" : "common-admin-only"));
     if (!locale) return ctx.reply(ctx.t("setup-lang-usage"));
     await store.contests.setChatLanguage(ctx.chat.id, locale);
-    if (contest) await store.contests.save({ ...contest, language: locale });
+    if (contest) await store.contests.save({ ...contest, language: locale }, { by: ctx.from.id, at: deps.now() });
     ctx.i18n.useLocale(locale);
     return ctx.reply(ctx.t("setup-lang-set"));
   });
@@ -156,7 +131,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     if (contest.status !== "draft" && contest.status !== "running")
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));
     if (data.args[1] === "0") return editIgnoringSame(() => ctx.editMessageText(t("setup-cancel-kept")));
-    await store.contests.end(contest, "cancelled");
+    await store.contests.end(contest, "cancelled", { by: ctx.from.id, at: deps.now() });
     deps.logger.info({ contestId: contest.id, by: ctx.from.id }, "contest cancelled");
     return editIgnoringSame(() => ctx.editMessageText(t("setup-cancelled", { title: contest.setup.title })));
   });

@@ -25,7 +25,8 @@ export const rankingText = (t: Translate, { contest, standings, justClosed, fina
         row.rank === null || row.finalText === null
           ? t("results-row-unranked", { name: row.name })
           : t("results-row", { rank: row.rank, name: row.name, score: row.finalText, ballots: row.counted });
-      const extras = [row.prize, row.band].filter((x): x is string => !!x);
+      // Prizes and bands are announced with the final standings, not while rounds are still to come.
+      const extras = final ? [row.prize, row.band].filter((x): x is string => !!x) : [];
       const marker = row.presenter === justClosed ? ` ${t("results-marker")}` : "";
       lines.push(`${base}${extras.length ? ` · ${extras.join(" · ")}` : ""}${marker}`);
     }

@@ -1,6 +1,7 @@
 -- Reads (and with a value, first records) one judge's ballot state in one round trip.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p)
--- ARGV: presenter, judgeId, criterion ("" = read only), value
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit
+-- ARGV: presenter, judgeId, criterion ("" = read only), value, now (ms)
+-- A recorded value is appended to the audit stream (type ballot-drafted) in the same step.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson}
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
@@ -33,6 +34,8 @@ if ARGV[3] ~= '' then
         d['scores'][ARGV[3]] = value
         draft = cjson.encode(d)
         redis.call('HSET', KEYS[4], ARGV[2], draft)
+        redis.call('XADD', KEYS[6], '*', 'type', 'ballot-drafted', 'at', ARGV[5], 'by', ARGV[2], 'data',
+          cjson.encode({presenter = tonumber(ARGV[1]), criterion = tonumber(ARGV[3]), value = value}))
       end
     end
   end

@@ -1,7 +1,9 @@
 -- Turns a judge's complete draft into their submitted ballot, atomically with the round state:
 -- a submit either happens before the round closes (and is counted) or is refused.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p)
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit
 -- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0")
+-- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
+-- later version) in the same step.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount}
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
@@ -39,6 +41,8 @@ local json = cjson.encode(ballot)
 -- cjson encodes an empty table as {}; an abstention has no scores.
 json = string.gsub(json, '"scores":{}', '"scores":[]')
 redis.call('HSET', KEYS[5], ARGV[2], json)
+redis.call('XADD', KEYS[6], '*', 'type', version == 1 and 'ballot-submitted' or 'ballot-changed',
+  'at', ARGV[3], 'by', ARGV[2], 'data', json)
 local status = redis.call('HGET', KEYS[1], 'status')
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 return {'OK', contest, status, 'open', judge, draft or false, json, redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3])}

@@ -1,0 +1,74 @@
+// Scoring rules for small meetings typed in the chat: /method, /panels, /prizes, /bands, /blend.
+// (A whole contest, rules included, can also come from a file: see contest-file.ts.)
+import { Composer } from "grammy";
+import {
+  parseBandLines,
+  parseBlendLine,
+  parseMethodLine,
+  parsePanelLines,
+  parsePrizeLines,
+} from "../../domain/setup-lines.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { setupCommand } from "../setup-command.js";
+import { methodText } from "../views/formula.js";
+
+export const rulesFeature = (deps: BotDeps) => {
+  const composer = new Composer<BotContext>();
+
+  composer.command(
+    "method",
+    setupCommand(deps, {
+      usage: "rules-method-usage",
+      sameLine: true,
+      parse: parseMethodLine,
+      apply: (setup, aggregate) => ({ ...setup, aggregate }),
+      saved: (t, aggregate) => t("rules-method-saved", { method: methodText(t, aggregate) }),
+    }),
+  );
+
+  composer.command(
+    "panels",
+    setupCommand(deps, {
+      usage: "rules-panels-usage",
+      parse: parsePanelLines,
+      apply: (setup, panels) => ({ ...setup, panels }),
+      saved: (t, panels) => t("rules-panels-saved", { count: panels.length, list: panels.map((p) => `${p.name} ${p.weight}`).join("\n") }),
+    }),
+  );
+
+  composer.command(
+    "prizes",
+    setupCommand(deps, {
+      usage: "rules-prizes-usage",
+      whileRunning: true,
+      parse: parsePrizeLines,
+      apply: (setup, prizes) => ({ ...setup, prizes }),
+      saved: (t, prizes) => t("rules-prizes-saved", { list: prizes.map((p) => `${p.name} × ${p.count}`).join("\n") }),
+    }),
+  );
+
+  composer.command(
+    "bands",
+    setupCommand(deps, {
+      usage: "rules-bands-usage",
+      whileRunning: true,
+      parse: parseBandLines,
+      apply: (setup, bands) => ({ ...setup, bands }),
+      saved: (t, bands) => t("rules-bands-saved", { list: bands.map((b) => `${b.name} ≥ ${b.min}`).join("\n") }),
+    }),
+  );
+
+  composer.command(
+    "blend",
+    setupCommand(deps, {
+      usage: "rules-blend-usage",
+      sameLine: true,
+      parse: parseBlendLine,
+      apply: ({ blend: _old, ...setup }, blend) => (blend ? { ...setup, blend } : setup),
+      saved: (t, blend) => (blend ? t("rules-blend-saved", { live: blend.live, prior: blend.prior }) : t("rules-blend-off")),
+    }),
+  );
+
+  return composer;
+};
