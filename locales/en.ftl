@@ -20,12 +20,16 @@ start-ready-judge = ✅ All set. Your ballot arrives here when the next presente
 ## Help
 help-everyone = 📖 Commands
     /ranking — show the current ranking
+    /detail n — how presenter n scored
     /help — show this help
 help-judge = Judges: your ballot arrives in this private chat; tap a score per criterion, review, then ✅ submit. You can change it until the round closes.
 help-chair = Chair commands
     /newcontest <title> — create a contest
     /criteria — set the criteria (one per line: name max [step])
     /presenters — set the presenters (one per line, in presenting order)
+    /import — import a contest file (JSON, or a CSV of presenters); /template gives a sample
+    /method, /panels, /prizes, /bands, /blend — scoring method, panels, prizes, bands, prior-score share
+    /settings — show the whole setup
     /join — post the “Join as judge” button
     /open [n] — open the round for the next (or n-th) presenter
     /close — close the round and post the ranking
@@ -186,6 +190,15 @@ cmd-ranking = Show the current ranking
 cmd-finish = Post the final ranking and end
 cmd-cancel = Cancel the contest
 cmd-lang = Switch language zh|en
+cmd-import = Import a contest file
+cmd-template = Get a sample contest file
+cmd-settings = Show the whole setup
+cmd-method = Set the scoring method
+cmd-panels = Set the panels of judges
+cmd-prizes = Set the prizes
+cmd-bands = Set the bands
+cmd-blend = Set the prior-score share
+cmd-detail = How a presenter scored
 
 ## Screen
 screen-link = 📺 Scoreboard of “{ $title }” for the projector:
@@ -216,3 +229,113 @@ screen-page-unranked = no counted ballots
 screen-page-done = { $closed } of { $total } presenters scored
 screen-page-gone = The chair revoked this scoreboard link.
 screen-page-not-found = This scoreboard link does not exist or was revoked.
+
+## Scoring rules
+formula-line = Scoring: { $formula }
+formula-separator = {", "}
+formula-mean = mean of the judges' totals
+formula-median = median of the judges' totals
+formula-trimmed = drop the { $trim } highest and { $trim } lowest totals, then the mean
+formula-blend = live { $live }% + prior { $prior }%
+rules-method-usage = Usage: /method mean, /method trimmed 1 (drop one highest and one lowest total) or /method median
+rules-method-saved = ✅ Scoring: { $method }
+rules-panels-usage = Put one panel of judges per line after /panels, with its weight, for example:
+    /panels
+    District leaders 70
+    Deputies 30
+rules-panels-saved = ✅ Saved { $count } panels (weights):
+    { $list }
+rules-prizes-usage = Put one prize per line after /prizes with how many get it, best first, for example:
+    /prizes
+    First prize 1
+    Second prize 2
+    Third prize 3
+rules-prizes-saved = ✅ Prizes (given down each group's ranking):
+    { $list }
+rules-bands-usage = Put one band per line after /bands with its minimum score, best first, for example:
+    /bands
+    Red 90
+    Yellow 75
+    Black 0
+rules-bands-saved = ✅ Bands (by final score):
+    { $list }
+rules-blend-usage = Usage: /blend 60 40 (live 60%, prior score 40%) or /blend off
+rules-blend-saved = ✅ Final score = live { $live }% + prior { $prior }% (prior scores come from /presenters or the contest file)
+rules-blend-off = ✅ The final score is the live score alone.
+
+## Contest file
+import-usage = Send the contest file (JSON, or a CSV of presenters) with /import as its caption; or reply to the file with /import, or paste the JSON after /import. /template gives you a sample file.
+import-too-large = The file is too large (at most { $max } KB).
+import-invalid = ❌ The file has errors; nothing was imported. Please fix and send again:
+    { $errors }
+import-received = (got { $received })
+import-more-errors = …and { $count } more errors
+import-done = ✅ Imported “{ $title }”: { $criteria } criteria, { $presenters } presenters ({ $groups } groups), { $panels } panels, { $judges } judges listed.
+import-next = Check everything with /settings, then invite the judges with /join.
+template-caption = 📄 A sample contest file. Edit it and send it back to this group with /import as the caption.
+template-fields = Fields (only title, criteria and presenters are required):
+    • title: the contest's name
+    • criteria: name, max, step (default 1), weight (default = max)
+    • presenters: name, group, prior (prior score 0–100)
+    • panels: name, weight
+    • aggregate: method mean / trimmed / median, trim = totals dropped at each end
+    • blend: live and prior weights
+    • prizes: name, count; bands: name, min
+    • judges: name, userId, panel, observer, conflicts (presenters they must not score)
+    • quorum: fewest counted ballots; language: zh-CN or en
+    A CSV of presenters alone works too (header: name,group,prior).
+file-json-syntax = JSON syntax error (line { $line }, column { $column })
+file-csv-syntax = CSV syntax error (a quote is not closed)
+file-unknown-key = unknown field (known: { $expected })
+file-duplicate-name = the name is used twice (see { $first })
+file-duplicate-user = the user id is used twice (see { $first })
+file-unknown-panel = no such panel (known: { $expected })
+file-unknown-presenter = no such presenter
+file-empty = the file is empty
+file-missing-column = missing column: { $expected }
+file-unknown-column = unknown column (known: { $expected })
+file-duplicate-column = the column appears twice
+file-too-many-fields = too many fields (expected { $expected })
+file-bad-number = not a valid number
+file-required = required
+file-wrong-type = wrong type (expected { $expected })
+file-not-integer = must be a whole number
+file-too-small = too small (must be { $expected })
+file-too-big = too big (must be { $expected })
+file-empty-text = must not be empty
+file-too-short = too short (must be { $expected } characters)
+file-too-long = too long (must be { $expected } characters)
+file-too-few = too few (must be { $expected })
+file-too-many = too many (must be { $expected })
+file-not-one-of = must be one of: { $expected }
+file-too-many-decimals = at most two decimals
+file-step-not-divisor = the maximum must be a whole multiple of the step
+file-out-of-range = out of range (must be { $expected })
+file-invalid = not valid ({ $expected })
+
+## Settings
+settings-title = ⚙️ “{ $title }” ({ $status })
+settings-status-draft = being set up
+settings-status-running = in progress
+settings-status-finished = finished
+settings-status-cancelled = cancelled
+settings-none = (none)
+settings-criteria = Criteria ({ $count }):
+settings-presenters = Presenters ({ $count }):
+settings-panels = Panels: { $panels }
+settings-prizes = Prizes: { $prizes }
+settings-bands = Bands: { $bands }
+settings-quorum = Fewest counted ballots: { $quorum }
+settings-judges = Judges: { $count } · language: { $language }
+
+## Detail
+detail-usage = Usage: /detail n, e.g. /detail 3
+detail-not-closed = Presenter { $n }'s round has not closed yet.
+detail-title = 🔎 How presenter { $n } “{ $name }” scored
+detail-criterion = { $name }: mean { $average } / { $max }
+detail-panel = { $name }: { $score }
+detail-ballots = Counted ballots: { $counted } (of { $total }; { $dropped } dropped)
+detail-live = Live score: { $score }
+detail-prior = Prior score: { $score }
+detail-final = Final score: { $score }
+detail-comments = Comments:

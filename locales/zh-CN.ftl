@@ -20,12 +20,16 @@ start-ready-judge = ✅ 已就绪。轮到下一位汇报人时，评分表会�
 ## Help
 help-everyone = 📖 命令
     /ranking — 查看当前排名
+    /detail 序号 — 查看某位汇报人的得分明细
     /help — 显示本帮助
 help-judge = 评委：评分表会私聊发给你，逐项点按分数，核对后点 ✅ 提交；本轮结束前可随时修改。
 help-chair = 主持人命令
     /newcontest <名称> — 创建评议
     /criteria — 设置评分项（每行：名称 满分 [步长]）
     /presenters — 设置汇报人（每行一个，按汇报顺序）
+    /import — 导入评议文件（JSON 或汇报人 CSV），/template 获取示例
+    /method、/panels、/prizes、/bands、/blend — 计分方法、评委组、奖项、等次、平时成绩占比
+    /settings — 查看全部设置
     /join — 发布“加入评委”按钮
     /open [序号] — 开始下一位（或指定）汇报人的评分
     /close — 结束本轮评分并公布排名
@@ -186,6 +190,15 @@ cmd-ranking = 查看当前排名
 cmd-finish = 公布最终排名并结束
 cmd-cancel = 取消评议
 cmd-lang = 切换语言 zh|en
+cmd-import = 导入评议文件
+cmd-template = 获取评议文件示例
+cmd-settings = 查看全部设置
+cmd-method = 设置计分方法
+cmd-panels = 设置评委组
+cmd-prizes = 设置奖项
+cmd-bands = 设置等次
+cmd-blend = 设置平时成绩占比
+cmd-detail = 查看得分明细
 
 ## Screen
 screen-link = 📺 「{ $title }」现场大屏（投影用）：
@@ -216,3 +229,113 @@ screen-page-unranked = 无有效票
 screen-page-done = 已完成 { $closed }/{ $total } 位
 screen-page-gone = 此大屏链接已被主持人撤销。
 screen-page-not-found = 此大屏链接不存在或已被撤销。
+
+## Scoring rules
+formula-line = 计分方法：{ $formula }
+formula-separator = ，
+formula-mean = 取评委总分的平均分
+formula-median = 取评委总分的中位数
+formula-trimmed = 去掉{ $trim }个最高分和{ $trim }个最低分后取平均
+formula-blend = 现场{ $live }% + 平时{ $prior }%
+rules-method-usage = 用法：/method mean（平均）、/method trimmed 1（去掉1个最高分和1个最低分）或 /method median（中位数）
+rules-method-saved = ✅ 计分方法：{ $method }
+rules-panels-usage = 请在 /panels 后每行写一个评委组及其权重，例如：
+    /panels
+    区领导 70
+    两代表一委员 30
+rules-panels-saved = ✅ 已保存 { $count } 个评委组（权重）：
+    { $list }
+rules-prizes-usage = 请在 /prizes 后每行写一个奖项及名额（从高到低），例如：
+    /prizes
+    一等奖 1
+    二等奖 2
+    三等奖 3
+rules-prizes-saved = ✅ 奖项（每个分组内从高到低颁发）：
+    { $list }
+rules-bands-usage = 请在 /bands 后每行写一个等次及最低分（从高到低），例如：
+    /bands
+    红 90
+    黄 75
+    黑 0
+rules-bands-saved = ✅ 等次（按最终得分）：
+    { $list }
+rules-blend-usage = 用法：/blend 60 40（现场 60%，平时成绩 40%）或 /blend off
+rules-blend-saved = ✅ 最终得分 = 现场 { $live }% + 平时 { $prior }%（平时成绩在 /presenters 或导入文件里填写）
+rules-blend-off = ✅ 最终得分只看现场评分。
+
+## Contest file
+import-usage = 请发送评议文件（JSON，或汇报人 CSV），并在文件说明里写 /import；也可以回复文件发送 /import，或把 JSON 直接贴在 /import 后面。/template 可获取示例文件。
+import-too-large = 文件太大（最大 { $max } KB）。
+import-invalid = ❌ 文件有误，未导入任何内容。请修改后重新发送：
+    { $errors }
+import-received = （收到 { $received }）
+import-more-errors = …还有 { $count } 处错误
+import-done = ✅ 已导入「{ $title }」：{ $criteria } 个评分项，{ $presenters } 位汇报人（{ $groups } 个分组），{ $panels } 个评委组，{ $judges } 位预设评委。
+import-next = 用 /settings 核对全部设置，然后 /join 邀请评委。
+template-caption = 📄 评议文件示例。修改后发回本群，文件说明写 /import。
+template-fields = 字段说明（只有 title、criteria、presenters 必填）：
+    • title：评议名称
+    • criteria：评分项 name 名称、max 满分、step 步长（默认 1）、weight 权重（默认=满分）
+    • presenters：汇报人 name、group 分组、prior 平时成绩（0–100）
+    • panels：评委组 name、weight 权重
+    • aggregate：method 为 mean / trimmed / median，trim 为去掉的最高/最低分个数
+    • blend：live 现场权重、prior 平时权重
+    • prizes：奖项 name、count 名额；bands：等次 name、min 最低分
+    • judges：预设评委 name、userId、panel、observer、conflicts（回避的汇报人）
+    • quorum：最少有效票数；language：zh-CN 或 en
+    也可以只发汇报人 CSV（表头：name,group,prior 或 名称,分组,平时成绩）。
+file-json-syntax = JSON 格式错误（第 { $line } 行第 { $column } 列）
+file-csv-syntax = CSV 格式错误（引号没有闭合）
+file-unknown-key = 不认识的字段（可用：{ $expected }）
+file-duplicate-name = 名称重复（与 { $first } 相同）
+file-duplicate-user = 用户 ID 重复（与 { $first } 相同）
+file-unknown-panel = 没有这个评委组（可用：{ $expected }）
+file-unknown-presenter = 没有这个汇报人
+file-empty = 文件是空的
+file-missing-column = 缺少列：{ $expected }
+file-unknown-column = 不认识的列（可用：{ $expected }）
+file-duplicate-column = 列重复
+file-too-many-fields = 字段太多（应为 { $expected } 个）
+file-bad-number = 不是有效的数字
+file-required = 必填
+file-wrong-type = 类型不对（应为 { $expected }）
+file-not-integer = 应为整数
+file-too-small = 太小（应 { $expected }）
+file-too-big = 太大（应 { $expected }）
+file-empty-text = 不能为空
+file-too-short = 太短（应 { $expected } 个字）
+file-too-long = 太长（应 { $expected } 个字）
+file-too-few = 数量太少（应 { $expected } 个）
+file-too-many = 数量太多（应 { $expected } 个）
+file-not-one-of = 应为以下之一：{ $expected }
+file-too-many-decimals = 最多两位小数
+file-step-not-divisor = 满分必须是步长的整数倍
+file-out-of-range = 超出范围（应 { $expected }）
+file-invalid = 不符合要求（{ $expected }）
+
+## Settings
+settings-title = ⚙️ 「{ $title }」（{ $status }）
+settings-status-draft = 准备中
+settings-status-running = 进行中
+settings-status-finished = 已结束
+settings-status-cancelled = 已取消
+settings-none = （无）
+settings-criteria = 评分项（{ $count }）：
+settings-presenters = 汇报人（{ $count }）：
+settings-panels = 评委组：{ $panels }
+settings-prizes = 奖项：{ $prizes }
+settings-bands = 等次：{ $bands }
+settings-quorum = 最少有效票数：{ $quorum }
+settings-judges = 评委：{ $count } 人 · 语言：{ $language }
+
+## Detail
+detail-usage = 用法：/detail 序号，例如 /detail 3
+detail-not-closed = 第 { $n } 位的评分还没有结束。
+detail-title = 🔎 第 { $n } 位「{ $name }」得分明细
+detail-criterion = { $name }：平均 { $average } / { $max }
+detail-panel = { $name }：{ $score }
+detail-ballots = 有效评分 { $counted } 份（共 { $total } 份，去掉 { $dropped } 份）
+detail-live = 现场得分：{ $score }
+detail-prior = 平时成绩：{ $score }
+detail-final = 最终得分：{ $score }
+detail-comments = 点评：

@@ -3,7 +3,10 @@ import type { Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
 import { LOCALES } from "../domain/contest.js";
 
-export const GROUP_COMMANDS = ["newcontest", "criteria", "presenters", "join", "open", "close", "status", "ranking", "finish", "cancel", "lang", "help"] as const;
+export const GROUP_COMMANDS = [
+  "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "settings",
+  "join", "open", "close", "status", "ranking", "detail", "finish", "cancel", "lang", "help",
+] as const;
 export const PRIVATE_COMMANDS = ["start", "help"] as const;
 
 const commandList = (i18n: I18n<never> | I18n<any>, locale: string, names: readonly string[]) =>

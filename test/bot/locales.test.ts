@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LINE_ERROR_CODES } from "../../src/domain/setup-lines.js";
 import { createI18n } from "../../src/bot/i18n.js";
+import { GROUP_COMMANDS, PRIVATE_COMMANDS } from "../../src/bot/commands.js";
 
 const keysOf = (file: string): Set<string> =>
   new Set(
@@ -35,6 +36,11 @@ describe("translations", () => {
     }
     expect(used.size).toBeGreaterThan(30);
     expect([...used].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it("describes every command of the menu in both languages", () => {
+    const keys = [...GROUP_COMMANDS, ...PRIVATE_COMMANDS].map((c) => `cmd-${c}`);
+    expect(keys.filter((k) => !zh.has(k) || !en.has(k))).toEqual([]);
   });
 
   it("translates every line error code", () => {
