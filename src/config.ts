@@ -18,10 +18,49 @@ export const ConfigSchema = z.object({
   DEFAULT_LOCALE: optional(LocaleSchema.default("zh-CN")),
   /** Minimum seconds between two edits of a group's live counter. */
   COUNTER_EDIT_INTERVAL_S: optional(z.coerce.number().min(0).max(60).default(3)),
+  /** polling: one process asks Telegram for updates; webhook: Telegram posts them (replicas allowed). */
+  BOT_MODE: optional(z.enum(["polling", "webhook"], { error: 'must be "polling" or "webhook"' }).default("polling")),
+  /** Public URL Telegram posts updates to (webhook mode); its path is served on PORT. */
+  WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL (Telegram itself requires https)" }).optional()),
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token with every update; other requests are refused. */
+  WEBHOOK_SECRET: optional(
+    z.string().regex(/^[\w-]{16,256}$/, { error: "must be 16–256 characters of A–Z a–z 0–9 _ -" }).optional(),
+  ),
+  /** Port of the HTTP server (/healthz, /metrics and, in webhook mode, the webhook). */
+  PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535, { error: "must be a port number (1–65535)" }).default(8080)),
+  /** Redis Cluster seed nodes; when set, REDIS_URL only contributes the password and TLS. */
+  REDIS_CLUSTER_NODES: optional(
+    z
+      .string()
+      .regex(/^\s*[\w.-]+:\d{1,5}\s*(,\s*[\w.-]+:\d{1,5}\s*)*$/, { error: "must be host:port pairs separated by commas" })
+      .transform((text) => parseClusterNodes(text))
+      .optional(),
+  ),
+  /** Messages per second when a round's ballots go out to every judge (Telegram allows about 30). */
+  BROADCAST_RATE_PER_S: optional(z.coerce.number().min(1, { error: "must be at least 1" }).max(1000).default(28)),
   /** Address the scoreboard links start with (see publicUrl); default http://localhost:<PORT>. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
-});
+}).superRefine((config, ctx) => {
+  // Runs even when other settings are bad (`when`), so one start lists every problem.
+  if (config.BOT_MODE !== "webhook") return;
+  if (!config.WEBHOOK_URL)
+    ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook (the public https URL Telegram posts updates to)" });
+  if (!config.WEBHOOK_SECRET)
+    ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook (16–256 characters of A–Z a–z 0–9 _ -, e.g. from `openssl rand -hex 32`)" });
+}, { when: () => true });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** "a:7000, b:7001" -> [{ host: "a", port: 7000 }, { host: "b", port: 7001 }] */
+export function parseClusterNodes(text: string): Array<{ host: string; port: number }> {
+  return text
+    .split(",")
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.lastIndexOf(":");
+      return { host: pair.slice(0, at), port: Number(pair.slice(at + 1)) };
+    });
+}
 
 /** The base of links the bot hands out (scoreboard), without a trailing slash. */
 export const publicUrl = (config: Partial<Pick<Config, "PUBLIC_URL">> & { PORT?: number }): string =>

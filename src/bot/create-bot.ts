@@ -18,6 +18,10 @@ import { roundsFeature } from "./features/rounds.js";
 import { ballotFeature } from "./features/ballot.js";
 import { startFeature } from "./features/start.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
+import type { Metrics } from "../metrics.js";
+import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
+import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
+import { createSendQueue, unpacedSendQueue, type SendQueue } from "./send-queue.js";
 
 export type CreateBotOptions = {
   token: string;
@@ -30,32 +34,63 @@ export type CreateBotOptions = {
   transformers?: Transformer[];
   client?: ApiClientOptions;
   now?: () => number;
+  /** 0 turns off the pacing of broadcasts (tests); any other value is ignored (see sendQueue). */
   sendIntervalMs?: number;
+  /** Prometheus metrics of this process (see ../metrics.ts); none are kept without it. */
+  metrics?: Metrics;
+  /**
+   * Handle each update_id once across deliveries and replicas (one Redis SET NX per update).
+   * Needed in webhook mode; a single long-polling process gets every update once anyway.
+   */
+  dedupeUpdates?: boolean | { ttlSeconds: number };
+  /** Paces broadcasts (a round's ballots). Default: createSendQueue at broadcastRatePerS. */
+  sendQueue?: SendQueue;
+  /** Messages per second of the default send queue. Default 28. */
+  broadcastRatePerS?: number;
 };
 
 export const createBot = (options: CreateBotOptions) => {
-  const { store, logger, config } = options;
+  const { logger, config, metrics } = options;
+  const store = metrics ? countSubmittedBallots(options.store, metrics) : options.store;
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot: config.TELEGRAM_API_ROOT, ...options.client },
   });
+  // Installed before autoRetry, so that it sees every attempt (each 429 autoRetry waits out).
+  if (metrics) bot.api.config.use(apiMetrics(metrics));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
 
   const now = options.now ?? Date.now;
   const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
-  const deps: BotDeps = { config, store, logger, i18n, now, sendIntervalMs: options.sendIntervalMs ?? 40 };
+  const ownsQueue = options.sendQueue === undefined;
+  const sendQueue =
+    options.sendQueue ??
+    (options.sendIntervalMs === 0
+      ? unpacedSendQueue(metrics)
+      : createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, logger, ...(metrics ? { metrics } : {}) }));
+  const deps: BotDeps = { config, store, logger, i18n, now, sendIntervalMs: options.sendIntervalMs ?? 40, sendQueue };
   const botUsername = () => bot.botInfo.username;
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
   const live = createLiveMessages(deps, editor, botUsername);
   const enrolment = enrolmentFeature(deps, live, botUsername);
 
+  // Operations first: track the update (a shutdown waits for it), drop a repeated delivery before
+  // any work (webhook mode), then count and time it.
+  const inFlight = createInFlight(metrics);
+  bot.use(inFlight.middleware);
+  if (options.dedupeUpdates) {
+    const ttl = typeof options.dedupeUpdates === "object" ? options.dedupeUpdates.ttlSeconds : DEDUPE_TTL_SECONDS;
+    bot.use(dedupeUpdates({ claim: (id) => store.updates.claim(id, ttl), logger, ...(metrics ? { metrics } : {}) }));
+  }
+  if (metrics) bot.use(updateMetrics(metrics));
   // Updates of one chat and user are handled in order; different chats run concurrently.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(i18n);
   // One error boundary for polling, webhook and handleUpdate alike: log, tell the user, carry on.
   const features = bot.errorBoundary(async ({ error, ctx }) => {
     logger.error({ err: error, update_id: ctx.update.update_id }, "update failed");
+    metrics?.updateErrors.inc({ type: updateType(ctx.update) });
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("common-error"), show_alert: true });
       else if (ctx.chat) await ctx.reply(ctx.t("common-error"));
@@ -74,8 +109,11 @@ export const createBot = (options: CreateBotOptions) => {
 
   const stop = async () => {
     editor.stop();
+    if (ownsQueue) sendQueue.stop();
     if (bot.isRunning()) await bot.stop();
   };
-  return { bot, stop, i18n, api: bot.api as Api };
+  /** Resolves true once no update is being handled, false after `timeoutMs` (graceful shutdown). */
+  const drain = (timeoutMs: number) => inFlight.drain(timeoutMs);
+  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue };
 };
 export type CreatedBot = ReturnType<typeof createBot>;

@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import type { BotContext } from "./context.js";
+import type { SendQueue } from "./send-queue.js";
 
 export type BotDeps = {
   config: Pick<Config, "DEFAULT_LOCALE" | "COUNTER_EDIT_INTERVAL_S">;
@@ -13,4 +14,6 @@ export type BotDeps = {
   now: () => number;
   /** Pause between two private messages of a broadcast (keeps under Telegram's ~30 msg/s). */
   sendIntervalMs: number;
+  /** Paces messages the bot sends on its own (a round's ballots): ~30/s overall, ~1/s per chat. */
+  sendQueue: SendQueue;
 };

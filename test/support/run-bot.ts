@@ -29,6 +29,11 @@ export interface StartBotProcessOptions {
   cwd?: string;
   /** Default 20 000 ms. */
   readyTimeoutMs?: number;
+  /**
+   * The Bot API call that shows the bot is ready. Default "getUpdates" (long polling); a bot in
+   * webhook mode (env BOT_MODE=webhook) is ready once it has called "setWebhook".
+   */
+  readyMethod?: string;
   /** Echo the bot's lines to this process's stderr (debugging). Default: env E2E_ECHO_LOGS=1. */
   echo?: boolean;
 }
@@ -131,10 +136,11 @@ export async function startBotProcess(opts: StartBotProcessOptions): Promise<Bot
     return stopping;
   };
 
+  const readyMethod = opts.readyMethod ?? "getUpdates";
   const polling = opts.model.waitFor(
-    (m) => m.calls.some((c) => c.seq > since && c.method === "getUpdates"),
+    (m) => m.calls.some((c) => c.seq > since && c.method === readyMethod),
     opts.readyTimeoutMs ?? 20_000,
-    "bot process polls getUpdates",
+    `bot process calls ${readyMethod}`,
   );
   polling.catch(() => undefined);
   const died = exited.then((code) => {

@@ -11,33 +11,38 @@ import { loadStandings } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
 import { ballotView, initialStep } from "../views/ballot.js";
 import { rankingText } from "../views/results.js";
+import { formulaText } from "../views/formula.js";
 import { presenterName, roundCounterView } from "../views/round.js";
 import { statusText } from "../views/status.js";
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: () => string) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
-  /** Sends every judge their ballot for the round; returns the judges who could not be reached. */
+  /**
+   * Sends every judge their ballot for the round through the send queue (paced under Telegram's
+   * limits; a 403 fails one judge only); returns the judges who could not be reached, in order.
+   */
   const sendBallots = async (api: Api, contest: Contest, presenter: number, judges: Judge[], t: Translate) => {
-    const unreachable: Judge[] = [];
-    for (const judge of judges) {
-      const state = await store.ballots.state(contest.id, presenter, judge.userId);
-      if (!state) break;
-      const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
-      const view = ballotView(t, input, initialStep(input));
-      try {
-        const message = await api.sendMessage(judge.userId, view.text, { reply_markup: view.keyboard });
-        await store.messages.set(contest.id, messageRole.ballot(presenter, judge.userId), message.message_id);
-      } catch (error) {
-        if (!isForbidden(error)) deps.logger.warn({ err: error, judge: judge.userId }, "ballot not delivered");
-        unreachable.push(judge);
-      }
-      if (deps.sendIntervalMs > 0) await pause(deps.sendIntervalMs);
-    }
-    return unreachable;
+    const reached = await Promise.all(
+      judges.map(async (judge) => {
+        const state = await store.ballots.state(contest.id, presenter, judge.userId);
+        if (!state) return true;
+        const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
+        const view = ballotView(t, input, initialStep(input));
+        try {
+          const message = await deps.sendQueue.enqueue(judge.userId, () =>
+            api.sendMessage(judge.userId, view.text, { reply_markup: view.keyboard }),
+          );
+          await store.messages.set(contest.id, messageRole.ballot(presenter, judge.userId), message.message_id);
+          return true;
+        } catch (error) {
+          if (!isForbidden(error)) deps.logger.warn({ err: error, judge: judge.userId }, "ballot not delivered");
+          return false;
+        }
+      }),
+    );
+    return judges.filter((_, i) => !reached[i]);
   };
 
   /** The presenter named by `/open n`, or the first one whose round has not run yet. */
@@ -118,7 +123,9 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     const { standings } = await loadStandings(store, contest);
     await store.contests.end(contest, "finished", { by: ctx.from!.id, at: deps.now() });
     deps.logger.info({ contestId: contest.id }, "contest finished");
-    return ctx.reply([rankingText(t, { contest, standings, final: true }), "", t("results-finished")].join("\n"));
+    return ctx.reply(
+      [rankingText(t, { contest, standings, final: true }), "", formulaText(t, contest.setup), "", t("results-finished")].join("\n"),
+    );
   };
 
   composer.command("open", contestCommand(deps, open, { chairOnly: true }));

@@ -1,0 +1,213 @@
+// Paces messages the bot sends on its own initiative (a round's ballots to every judge) under
+// Telegram's limits: about 30 messages a second overall and about 1 a second per chat.
+//
+// - Sends start at least 1000/perSecond ms apart (smooth pacing, so no one-second window ever
+//   holds more than perSecond of them) and at least perChatIntervalMs apart per chat; a chat
+//   that must wait does not hold up the others.
+// - A 429 that still comes through (auto-retry already waits out retry_after per call) pauses
+//   the whole queue for retry_after and the message is tried again, up to maxAttempts.
+// - Any other failure (403: the judge blocked the bot) fails that message only: the caller
+//   records it and the queue goes on with the next judge.
+//
+// One queue per process. Replicas each pace their own sends (a round is broadcast by the one
+// replica that handled /open), so N replicas opening rounds at the same instant could together
+// exceed the global limit; their 429s are then waited out here.
+import { GrammyError } from "grammy";
+import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+
+export type Clock = { now(): number; sleep(ms: number, signal: AbortSignal): Promise<void> };
+
+export type SendQueueOptions = {
+  /** Messages per second over all chats; Infinity disables global pacing. Default 28. */
+  perSecond?: number;
+  /** Minimum ms between two messages to one chat; 0 disables. Default 1000. */
+  perChatIntervalMs?: number;
+  /** Attempts of one message answered with 429 before it fails. Default 3. */
+  maxAttempts?: number;
+  /** Messages sent concurrently at most (their HTTP requests in flight). Default 50. */
+  maxInFlight?: number;
+  clock?: Clock;
+  logger?: Logger;
+  metrics?: Metrics;
+};
+
+export class SendQueueStoppedError extends Error {
+  override name = "SendQueueStoppedError";
+}
+
+type Job = {
+  chatId: number;
+  send: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  attempts: number;
+};
+
+/** Jobs looked at to find one whose chat may receive now (bounds the cost of a busy chat). */
+const SCAN_LIMIT = 200;
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        resolve();
+      }
+      signal.addEventListener("abort", done, { once: true });
+    }),
+};
+
+const retryAfterMs = (error: unknown): number | undefined => {
+  if (!(error instanceof GrammyError) || error.error_code !== 429) return undefined;
+  return (error.parameters.retry_after ?? 1) * 1000;
+};
+
+export const createSendQueue = (options: SendQueueOptions = {}) => {
+  const perSecond = options.perSecond ?? 28;
+  // Whole milliseconds, rounded up: perSecond + 1 sends then always span a full second or more.
+  const intervalMs = Number.isFinite(perSecond) && perSecond > 0 ? Math.ceil(1000 / perSecond) : 0;
+  const perChatMs = options.perChatIntervalMs ?? 1000;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const maxInFlight = options.maxInFlight ?? 50;
+  const clock = options.clock ?? realClock;
+  const { logger, metrics } = options;
+
+  const queue: Job[] = [];
+  const chatFreeAt = new Map<number, number>();
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let pausedUntil = Number.NEGATIVE_INFINITY;
+  let inFlight = 0;
+  let pumping = false;
+  let stopped = false;
+  let wakeSlot: (() => void) | undefined;
+  let idleWaiters: Array<() => void> = [];
+  const abort = new AbortController();
+  /** Wakes the pump's current sleep (a new message may go out before the one it waits for). */
+  let nap: AbortController | undefined;
+  const stats = { sent: 0, failed: 0, rateLimited: 0 };
+
+  const gauge = () => metrics?.sendQueueLength.set(queue.length);
+
+  const checkIdle = () => {
+    if (queue.length > 0 || inFlight > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  };
+
+  const forgetOldChats = (now: number) => {
+    if (chatFreeAt.size < 10_000) return;
+    for (const [chatId, at] of chatFreeAt) if (at <= now) chatFreeAt.delete(chatId);
+  };
+
+  const run = async (job: Job) => {
+    inFlight += 1;
+    job.attempts += 1;
+    try {
+      const value = await job.send();
+      stats.sent += 1;
+      job.resolve(value);
+    } catch (error) {
+      const wait = retryAfterMs(error);
+      if (wait !== undefined && job.attempts < maxAttempts && !stopped) {
+        stats.rateLimited += 1;
+        pausedUntil = Math.max(pausedUntil, clock.now() + wait);
+        logger?.warn({ chatId: job.chatId, retryAfterMs: wait, attempt: job.attempts }, "send queue rate limited; pausing");
+        queue.unshift(job);
+        gauge();
+      } else {
+        stats.failed += 1;
+        job.reject(error);
+      }
+    } finally {
+      inFlight -= 1;
+      wakeSlot?.();
+      if (queue.length > 0) void pump();
+      checkIdle();
+    }
+  };
+
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0 && !stopped) {
+        if (inFlight >= maxInFlight) {
+          await new Promise<void>((resolve) => (wakeSlot = resolve));
+          wakeSlot = undefined;
+          continue;
+        }
+        const now = clock.now();
+        const globalAt = Math.max(lastStart + intervalMs, pausedUntil);
+        let pick = -1;
+        let pickAt = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < queue.length && i < SCAN_LIMIT; i++) {
+          const at = Math.max(globalAt, chatFreeAt.get(queue[i]!.chatId) ?? Number.NEGATIVE_INFINITY);
+          if (at < pickAt) {
+            pick = i;
+            pickAt = at;
+          }
+          if (at <= now) break;
+        }
+        if (pickAt > now) {
+          nap = new AbortController();
+          const onStop = () => nap?.abort();
+          abort.signal.addEventListener("abort", onStop, { once: true });
+          await clock.sleep(pickAt - now, nap.signal);
+          abort.signal.removeEventListener("abort", onStop);
+          nap = undefined;
+          continue;
+        }
+        const [job] = queue.splice(pick, 1);
+        gauge();
+        const started = clock.now();
+        lastStart = started;
+        if (perChatMs > 0) chatFreeAt.set(job!.chatId, started + perChatMs);
+        forgetOldChats(started);
+        void run(job!);
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  return {
+    /** Sends when the limits allow; resolves with `send`'s result or rejects with its error. */
+    enqueue<T>(chatId: number, send: () => Promise<T>): Promise<T> {
+      if (stopped) return Promise.reject(new SendQueueStoppedError("send queue stopped"));
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ chatId, send, resolve: resolve as (value: unknown) => void, reject, attempts: 0 });
+        gauge();
+        nap?.abort();
+        void pump();
+      });
+    },
+    /** Messages waiting plus messages being sent. */
+    size: () => queue.length + inFlight,
+    /** Resolves when nothing is waiting or being sent. */
+    idle(): Promise<void> {
+      if (queue.length === 0 && inFlight === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    /** Counts since the start: sent, failed, and 429s that paused the queue. */
+    stats: () => ({ ...stats }),
+    /** Fails every waiting message (SendQueueStoppedError); messages being sent finish. */
+    stop() {
+      stopped = true;
+      abort.abort();
+      for (const job of queue.splice(0)) job.reject(new SendQueueStoppedError("send queue stopped"));
+      gauge();
+      checkIdle();
+    },
+  };
+};
+export type SendQueue = ReturnType<typeof createSendQueue>;
+
+/** A queue that never waits (tests and the local benchmark's meeting phase). */
+export const unpacedSendQueue = (metrics?: Metrics): SendQueue =>
+  createSendQueue({ perSecond: Number.POSITIVE_INFINITY, perChatIntervalMs: 0, maxInFlight: 1000, ...(metrics ? { metrics } : {}) });
