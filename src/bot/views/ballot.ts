@@ -69,28 +69,24 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
     ...(scored ? [t("ballot-chosen", { scores: scored })] : []),
     t("ballot-criterion", { index: index + 1, count: criteria.length, criterion: criterion.name, max: String(criterion.max), step }),
   ];
-  const keyboard = new InlineKeyboard();
   const groups = valueGroups(criterion);
-  if (groups && group === undefined) {
-    lines.push(t("ballot-choose-tens"));
-    for (const row of chunk(groups.map((g, i) => ({ g, i })), 3)) {
-      for (const { g, i } of row) keyboard.text(g.label, encodeCallback("k", id, presenter, index, i));
-      keyboard.row();
-    }
-  } else {
-    const current = draft.scores[String(index)];
-    for (const row of chunk(valuesOnPage(criterion, group), 6)) {
-      for (const value of row) {
-        const label = value === current ? `• ${value} •` : String(value);
-        keyboard.text(label, encodeCallback("v", id, presenter, index, value));
-      }
-      keyboard.row();
-    }
-  }
+  const current = draft.scores[String(index)];
+  const choices =
+    groups && group === undefined
+      ? chunk(groups.map((g, i) => InlineKeyboard.text(g.label, encodeCallback("k", id, presenter, index, i))), 3)
+      : chunk(
+          valuesOnPage(criterion, group).map((value) =>
+            InlineKeyboard.text(value === current ? `• ${value} •` : String(value), encodeCallback("v", id, presenter, index, value)),
+          ),
+          6,
+        );
+  if (groups && group === undefined) lines.push(t("ballot-choose-tens"));
   const back = groups && group !== undefined ? encodeCallback("g", id, presenter, index) : index > 0 ? encodeCallback("g", id, presenter, index - 1) : undefined;
-  if (back) keyboard.text(t("ballot-back"), back);
-  if (completeScores(criteria, draft) || input.ballot) keyboard.text(t("ballot-review-button"), encodeCallback("g", id, presenter, criteria.length));
-  return { text: lines.join("\n"), keyboard };
+  const navigation = [
+    ...(back ? [InlineKeyboard.text(t("ballot-back"), back)] : []),
+    ...(completeScores(criteria, draft) || input.ballot ? [InlineKeyboard.text(t("ballot-review-button"), encodeCallback("g", id, presenter, criteria.length))] : []),
+  ];
+  return { text: lines.join("\n"), keyboard: InlineKeyboard.from(navigation.length ? [...choices, navigation] : choices) };
 };
 
 const reviewView = (t: Translate, input: BallotViewInput): View => {
@@ -106,15 +102,12 @@ const reviewView = (t: Translate, input: BallotViewInput): View => {
     lines.push("", t("ballot-submitted", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
     if (!sameScores(scores, ballot)) lines.push(t("ballot-unsaved"));
   }
-  const keyboard = new InlineKeyboard();
-  if (scores && !sameScores(scores, ballot)) {
-    keyboard.text(ballot ? t("ballot-resubmit") : t("ballot-submit"), encodeCallback("s", id, presenter)).row();
-  }
-  for (const row of chunk(criteria.map((c, i) => ({ c, i })), 2)) {
-    for (const { c, i } of row) keyboard.text(t("ballot-change", { criterion: c.name }), encodeCallback("g", id, presenter, i));
-    keyboard.row();
-  }
-  return { text: lines.join("\n"), keyboard };
+  const submit = scores && !sameScores(scores, ballot) ? [[InlineKeyboard.text(ballot ? t("ballot-resubmit") : t("ballot-submit"), encodeCallback("s", id, presenter))]] : [];
+  const changes = chunk(
+    criteria.map((c, i) => InlineKeyboard.text(t("ballot-change", { criterion: c.name }), encodeCallback("g", id, presenter, i))),
+    2,
+  );
+  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...changes]) };
 };
 
 const closedView = (t: Translate, input: BallotViewInput): View => {

@@ -6,10 +6,12 @@ import type { Translate } from "../i18n.js";
 import type { View } from "./ballot.js";
 
 export const joinView = (t: Translate, contest: Contest, count: number): View => {
-  const keyboard = new InlineKeyboard();
   const { panels } = contest.setup;
-  if (panels.length <= 1) keyboard.text(t("join-button"), encodeCallback("j", contest.id, 0));
-  else panels.forEach((panel, i) => keyboard.text(t("join-button-panel", { panel: panel.name }), encodeCallback("j", contest.id, i)).row());
+  const buttons =
+    panels.length <= 1
+      ? [InlineKeyboard.text(t("join-button"), encodeCallback("j", contest.id, 0))]
+      : panels.map((panel, i) => InlineKeyboard.text(t("join-button-panel", { panel: panel.name }), encodeCallback("j", contest.id, i)));
+  const keyboard = InlineKeyboard.from(buttons.map((button) => [button]));
   return { text: t("join-message", { title: contest.setup.title, count }), keyboard };
 };
 
