@@ -25,22 +25,25 @@ export type BallotState = {
   judge: Judge | undefined;
   draft: Draft;
   ballot: Ballot | undefined;
+  /** The judge has a conflict of interest with this presenter: no ballot for them. */
+  conflicted: boolean;
 };
 
 export type TapResult =
   | { code: "OK"; state: BallotState }
-  | { code: "ROUND_CLOSED" | "NOT_JUDGE" | "BAD_SCORE"; state: BallotState }
+  | { code: "ROUND_CLOSED" | "NOT_JUDGE" | "BAD_SCORE" | "CONFLICT"; state: BallotState }
   | { code: "NO_CONTEST" };
 
 export type SubmitResult =
   | { code: "OK"; state: BallotState & { ballot: Ballot }; submitted: number; judges: number }
-  | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" };
+  | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" };
 
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
 const parseDraft = (json: string | undefined): Draft => (json ? DraftSchema.parse(JSON.parse(json)) : { scores: {} });
 
 const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState => {
   const [, contestJson, status, round, judge, draft, ballot] = reply.map(optionalString);
+  const conflicted = Number(reply[7] ?? 0) === 1;
   if (!contestJson || !status) throw new Error("ballot-state reply without contest");
   return {
     contest: parseStoredContest(contestJson, ContestStatusSchema.parse(status)),
@@ -48,20 +51,21 @@ const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState
     judge: judge ? JudgeSchema.parse(JSON.parse(judge)) : undefined,
     draft: parseDraft(draft),
     ballot: ballot ? parseBallot(judgeId, ballot) : undefined,
+    conflicted,
   };
 };
 
 export const createBallotStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const stateKeys = (contestId: string, presenter: number) => {
     const keys = contestKeys(prefix, contestId);
-    return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit] as const;
+    return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts] as const;
   };
 
   const run = async (contestId: string, presenter: number, judgeId: number, criterion: string, value: string, now: number) => {
     const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value, now);
     const code = replyCode(reply);
     if (code === "NO_CONTEST") return { code } as const;
-    if (code === "OK" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "BAD_SCORE")
+    if (code === "OK" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "BAD_SCORE" || code === "CONFLICT")
       return { code, state: parseState(reply, judgeId) };
     throw new Error(`unexpected ballot-state reply ${code}`);
   };
@@ -100,7 +104,8 @@ export const createBallotStore = (redis: RedisClient, prefix: string, publish: P
       await publish(contestId, "ballot");
       return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]) };
     }
-    if (code === "NO_CONTEST" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "INCOMPLETE") return { code };
+    if (code === "NO_CONTEST" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "INCOMPLETE" || code === "CONFLICT")
+      return { code };
     throw new Error(`unexpected submit reply ${code}`);
   };
 
@@ -130,11 +135,14 @@ export const createBallotStore = (redis: RedisClient, prefix: string, publish: P
     return byPresenter;
   };
 
-  /** Submitted ballots and enrolled judges of a round, for the live counter. */
+  /**
+   * The live counter of a round: ballots in from counted judges, and the number of counted judges
+   * (observers and judges conflicted with the presenter are in neither; see round-counts.lua).
+   */
   const counts = async (contestId: string, presenter: number): Promise<{ submitted: number; judges: number }> => {
     const keys = contestKeys(prefix, contestId);
-    const [submitted, judges] = await Promise.all([redis.hlen(keys.ballots(presenter)), redis.hlen(keys.judges)]);
-    return { submitted, judges };
+    const [submitted, judges] = await redis.roundCounts(keys.judges, keys.ballots(presenter), keys.conflicts, presenter);
+    return { submitted: Number(submitted), judges: Number(judges) };
   };
 
   return { state, tap, submit, counts, forPresenter, forPresenters };

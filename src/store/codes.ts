@@ -16,6 +16,9 @@ export const ScriptCodeSchema = z.enum([
   "NOT_CLOSED",
   "NOT_OPEN",
   "LOCKED",
+  "CONFLICT",
+  "RETRY",
+  "NOT_SUBMITTED",
 ]);
 export type ScriptCode = z.infer<typeof ScriptCodeSchema>;
 

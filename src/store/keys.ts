@@ -25,6 +25,12 @@ export const contestKeys = (prefix: string, contestId: string) => {
     screen: `${base}:screen`,
     /** string with a TTL: a lock held by one replica for a contest's job (e.g. "auto-close:3"; see locks.ts) */
     lock: (name: string) => `${base}:lock:${name}`,
+    /** set: conflicts of interest, members "<judgeId>:<presenter>" (integrity.ts; checked by the ballot scripts) */
+    conflicts: `${base}:conflicts`,
+    /** hash: judge user id -> Judge JSON of judges removed by the chair (their closed rounds still count) */
+    removed: `${base}:removed`,
+    /** hash per presenter, with a TTL: outlier ballot number shown to the chair -> judge user id */
+    outliers: (presenter: number) => `${base}:outliers:${presenter}`,
   };
 };
 
@@ -50,7 +56,16 @@ export const userKeys = (prefix: string, userId: number) => ({
   started: `${prefix}:user:${userId}:started`,
   /** string: id of the contest the user most recently joined as a judge */
   judging: `${prefix}:user:${userId}:judging`,
+  /** string with a TTL: "<contestId>|<presenter>" while the judge's next private text is a comment */
+  pendingComment: `${prefix}:user:${userId}:pending-comment`,
 });
+
+/**
+ * sorted set: round timers of every contest, member "<contestId>|<presenter>|<kind>|<deadline>",
+ * score = when it is due (ms); polled by the bot's scheduler (timers.ts). The deadline itself is
+ * also kept in the contest's meta hash ("deadline:<presenter>"), so a stale member is recognised.
+ */
+export const timersKey = (prefix: string): string => `${prefix}:timers`;
 
 /** A lock not tied to one contest (see locks.ts). */
 export const lockKey = (prefix: string, name: string): string => `${prefix}:lock:${name}`;

@@ -3,13 +3,18 @@ import { readFileSync } from "node:fs";
 import type { Redis, Cluster } from "ioredis";
 
 const SCRIPTS = {
-  ballotState: { file: "ballot-state.lua", keys: 6 },
-  submitBallot: { file: "submit-ballot.lua", keys: 6 },
+  ballotState: { file: "ballot-state.lua", keys: 7 },
+  submitBallot: { file: "submit-ballot.lua", keys: 7 },
   openRound: { file: "open-round.lua", keys: 3 },
   closeRound: { file: "close-round.lua", keys: 3 },
   enrolJudge: { file: "enrol-judge.lua", keys: 3 },
   releaseLock: { file: "release-lock.lua", keys: 1 },
   extendLock: { file: "extend-lock.lua", keys: 1 },
+  roundCounts: { file: "round-counts.lua", keys: 3 },
+  removeJudge: { file: "remove-judge.lua", keys: 6 },
+  setConflict: { file: "set-conflict.lua", keys: 5 },
+  setComment: { file: "set-comment.lua", keys: 3 },
+  updateJudge: { file: "update-judge.lua", keys: 2 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

@@ -10,6 +10,8 @@ import { createEventPublisher } from "./events.js";
 import { createScreenStore } from "./screens.js";
 import { createUpdateStore } from "./updates.js";
 import { createLockStore } from "./locks.js";
+import { createIntegrityStore } from "./integrity.js";
+import { createTimerStore } from "./timers.js";
 import { createAuditStore } from "./audit.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
@@ -29,6 +31,10 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     updates: createUpdateStore(redis, prefix),
     /** locks so one replica runs a timer's job */
     locks: createLockStore(redis, prefix),
+    /** conflicts, removed judges, observers, comments (roles and integrity) */
+    integrity: createIntegrityStore(redis, prefix, publish),
+    /** round time limits, polled by the bot's scheduler */
+    timers: createTimerStore(redis, prefix),
     /** the audit log of each contest (most events are appended by the Lua scripts themselves) */
     audit: createAuditStore(redis, prefix),
   };

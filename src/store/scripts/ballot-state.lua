@@ -1,8 +1,9 @@
 -- Reads (and with a value, first records) one judge's ballot state in one round trip.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts
 -- ARGV: presenter, judgeId, criterion ("" = read only), value, now (ms)
 -- A recorded value is appended to the audit stream (type ballot-drafted) in the same step.
--- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson}
+-- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
+-- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, conflicted (0/1)}
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -10,12 +11,15 @@ local round = redis.call('HGET', KEYS[2], ARGV[1])
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 local draft = redis.call('HGET', KEYS[4], ARGV[2])
 local ballot = redis.call('HGET', KEYS[5], ARGV[2])
+local conflicted = redis.call('SISMEMBER', KEYS[7], ARGV[2] .. ':' .. ARGV[1])
 local code = 'OK'
 if ARGV[3] ~= '' then
   if round ~= 'open' then
     code = 'ROUND_CLOSED'
   elseif not judge then
     code = 'NOT_JUDGE'
+  elseif conflicted == 1 then
+    code = 'CONFLICT'
   else
     local criteria = cjson.decode(contest)['setup']['criteria']
     local c = criteria[tonumber(ARGV[3]) + 1]
@@ -40,4 +44,4 @@ if ARGV[3] ~= '' then
     end
   end
 end
-return {code, contest, status or false, round or false, judge or false, draft or false, ballot or false}
+return {code, contest, status or false, round or false, judge or false, draft or false, ballot or false, conflicted}

@@ -1,7 +1,8 @@
 -- Turns a judge's complete draft into their submitted ballot, atomically with the round state:
 -- a submit either happens before the round closes (and is counted) or is refused.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts
 -- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0")
+-- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
 -- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
 -- later version) in the same step.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount}
@@ -9,6 +10,7 @@ local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
 if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'open' then return {'ROUND_CLOSED'} end
 if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 0 then return {'NOT_JUDGE'} end
+if redis.call('SISMEMBER', KEYS[7], ARGV[2] .. ':' .. ARGV[1]) == 1 then return {'CONFLICT'} end
 local criteria = cjson.decode(contest)['setup']['criteria']
 local draft = redis.call('HGET', KEYS[4], ARGV[2])
 local d = draft and cjson.decode(draft) or {scores = {}}
