@@ -6,6 +6,9 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
+/** How many values one criterion may offer: 40 pages of 40 buttons. */
+export const MAX_VALUES_PER_CRITERION = 1600;
+
 /** Largest number of decimals a max, step or score may have; keeps arithmetic exact. */
 export const MAX_DECIMALS = 2;
 
@@ -37,6 +40,11 @@ export const CriterionSchema = z
   })
   .refine((c) => isMultipleOf(c.max, c.step), {
     message: "max must be a whole multiple of step",
+    path: ["step"],
+  })
+  // A judge picks a value with at most two taps of at most 40 buttons each.
+  .refine((c) => !(c.step > 0) || Math.round(c.max / c.step) + 1 <= MAX_VALUES_PER_CRITERION, {
+    message: `between 1 and ${MAX_VALUES_PER_CRITERION} values (max / step + 1)`,
     path: ["step"],
   });
 export type Criterion = z.infer<typeof CriterionSchema>;

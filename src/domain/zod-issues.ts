@@ -53,6 +53,7 @@ const bound = (inclusive: boolean | undefined, below: boolean, limit: number | b
 const CUSTOM_MESSAGES: readonly [string, IssueCode, string][] = [
   ["decimals", "too_many_decimals", "at most 2 decimals"],
   ["multiple of step", "step_not_divisor", "max = n × step"],
+  ["values (max / step + 1)", "out_of_range", "max / step + 1 <= 1600"],
   ["between", "out_of_range", "> 0 and <= 1000"],
   ["greater than 0", "too_small", "> 0"],
 ];
