@@ -13,6 +13,7 @@ import { createMetrics } from "./metrics.js";
 import { createHttpApp, type ExtraRoutes } from "./http/app.js";
 import { startHttpServer } from "./http/server.js";
 import { createWebhookRoute, registerWebhook } from "./http/webhook.js";
+import { createScreenRoutes } from "./http/screen.js";
 
 /** A clean stop takes at most this long; then the process exits anyway (with 1). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -57,10 +58,9 @@ const main = async () => {
     webhookMode && config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? createWebhookRoute(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, logger })
       : undefined;
-  // Extension point: more HTTP routes on PORT, e.g. the scoreboard:
-  //   const screen = createScreenRoutes({ store, logger });
-  //   extraRoutes.push({ path: "/screen", app: screen.app, close: screen.close });
-  const extraRoutes: ExtraRoutes[] = [];
+  // Extension point: more HTTP routes on PORT. The scoreboard (/screen/<token>, see http/screen.ts):
+  const screen = createScreenRoutes({ store, logger, defaultLocale: config.DEFAULT_LOCALE });
+  const extraRoutes: ExtraRoutes[] = [{ path: "/screen", app: screen.app, close: screen.close }];
   const app = createHttpApp({
     store,
     redis,
