@@ -48,3 +48,10 @@ export const parseReceiptQuery = (text: string): string | undefined => {
 
 /** True when `query` (from parseReceiptQuery) is the receipt or its beginning. */
 export const matchesReceipt = (query: string, receipt: string): boolean => receipt.startsWith(query);
+
+/** The receipt of a stored ballot of `contestId`. */
+export const receiptOf = (
+  contestId: string,
+  ballot: { presenter: number; judgeId: number; scores: readonly number[]; submittedAt: number },
+): string =>
+  ballotReceipt({ contestId, presenter: ballot.presenter, judgeId: ballot.judgeId, scores: ballot.scores, submittedAt: ballot.submittedAt });

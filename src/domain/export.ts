@@ -1,0 +1,206 @@
+// CSV exports of a contest: every ballot (for the chair) and the standings with criterion
+// averages (fit to share). Pure: the caller loads the data and translates the labels.
+//
+// Format: RFC 4180 (comma separated, CRLF line ends, a field quoted when it holds a comma, a quote,
+// CR or LF, quotes doubled), UTF-8 with a byte order mark so that Excel shows Chinese correctly.
+// A text cell that a spreadsheet would read as a formula (starting with = + - @ or a tab/CR) gets a
+// leading apostrophe: names and comments come from users.
+import type { Ballot, Contest, Judge } from "./contest.js";
+import { formatHalfUp, type Rational } from "./rational.js";
+import { receiptOf } from "./receipt.js";
+import type { PresenterResult, ScoredBallot } from "./scoring.js";
+import type { Standings } from "./standings.js";
+
+export type CsvCell = string | number | null | undefined;
+
+const BOM = "\uFEFF";
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** One field, quoted when needed (RFC 4180) and defused when a spreadsheet would run it. */
+export const csvField = (cell: CsvCell): string => {
+  if (cell === null || cell === undefined) return "";
+  let text = typeof cell === "number" ? String(cell) : cell;
+  if (typeof cell === "string" && /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Rows as CSV text: CRLF after every row, a BOM in front. */
+export const toCsv = (rows: readonly (readonly CsvCell[])[]): string =>
+  BOM + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+
+/** How a ballot took part in its round's result. */
+export type BallotStatus = "counted" | "dropped" | "abstained" | "observer" | "excluded";
+
+export type ExportLabels = {
+  /** Column headers. */
+  number: string;
+  presenter: string;
+  group: string;
+  judge: string;
+  judgeId: string;
+  panel: string;
+  total: string;
+  status: string;
+  comment: string;
+  version: string;
+  submittedAt: string;
+  receipt: string;
+  rank: string;
+  final: string;
+  live: string;
+  prior: string;
+  ballots: string;
+  prize: string;
+  band: string;
+  /** Header of a criterion's average column, e.g. "平均：实施性". */
+  average: (criterion: string) => string;
+  statuses: Record<BallotStatus, string>;
+};
+
+/** One closed round as loaded for the ranking: its ballots, how the maths saw them, its result. */
+export type RoundData = { presenter: number; ballots: Ballot[]; scored: ScoredBallot[]; result: PresenterResult };
+
+const two = (value: Rational | null | undefined): string => (value ? formatHalfUp(value, 2) : "");
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/**
+ * A time as text: ISO 8601 in UTC ("2025-03-01T06:03:05.120Z"), or, given an IANA time zone,
+ * local time with its offset ("2025-03-01 14:03:05 +08:00").
+ */
+export const formatExportTime = (ms: number, timeZone?: string): string => {
+  if (!timeZone) return new Date(ms).toISOString();
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZoneName: "longOffset",
+  }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const offset = part("timeZoneName").replace(/^GMT/, "") || "+00:00";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")} ${offset}`;
+};
+
+export const ballotStatus = (ballot: Ballot, scored: ScoredBallot | undefined, judge: Judge | undefined, dropped: readonly number[]): BallotStatus => {
+  if (ballot.abstain) return "abstained";
+  if (judge?.observer) return "observer";
+  if (!scored?.counted) return "excluded";
+  return dropped.includes(ballot.judgeId) ? "dropped" : "counted";
+};
+
+export type BallotsCsvInput = {
+  contest: Contest;
+  rounds: RoundData[];
+  judges: Map<number, Judge>;
+  labels: ExportLabels;
+  timeZone?: string;
+};
+
+/**
+ * Every ballot of the given rounds, in presenting order then judge order: who scored whom, each
+ * criterion, the total (0–100), whether it counted, the comment, version, time and receipt.
+ */
+export const ballotsCsv = ({ contest, rounds, judges, labels, timeZone }: BallotsCsvInput): string => {
+  const { criteria, presenters, panels } = contest.setup;
+  const header = [
+    labels.number,
+    labels.presenter,
+    labels.group,
+    labels.judge,
+    labels.judgeId,
+    labels.panel,
+    ...criteria.map((c) => c.name),
+    labels.total,
+    labels.status,
+    labels.comment,
+    labels.version,
+    labels.submittedAt,
+    labels.receipt,
+  ];
+  const rows: CsvCell[][] = [header];
+  for (const round of [...rounds].sort((a, b) => a.presenter - b.presenter)) {
+    const presenter = presenters[round.presenter];
+    for (const ballot of [...round.ballots].sort((a, b) => a.judgeId - b.judgeId)) {
+      const judge = judges.get(ballot.judgeId);
+      const scored = round.scored.find((s) => s.judgeId === ballot.judgeId);
+      const status = ballotStatus(ballot, scored, judge, round.result.dropped);
+      rows.push([
+        round.presenter + 1,
+        presenter?.name ?? `#${round.presenter + 1}`,
+        presenter?.group,
+        judge?.name,
+        ballot.judgeId,
+        panels.length > 0 ? panels[judge?.panel ?? 0]?.name : undefined,
+        ...criteria.map((_, i) => (ballot.abstain ? undefined : ballot.scores[i])),
+        ballot.abstain ? "" : two(round.result.totals.get(ballot.judgeId)),
+        labels.statuses[status],
+        ballot.comment,
+        ballot.version,
+        formatExportTime(ballot.submittedAt, timeZone),
+        receiptOf(contest.id, ballot),
+      ]);
+    }
+  }
+  return toCsv(rows);
+};
+
+export type StandingsCsvInput = {
+  contest: Contest;
+  standings: Standings;
+  results: PresenterResult[];
+  labels: ExportLabels;
+};
+
+/**
+ * The standings, group by group as ranked: rank, name, final, live, prior, counted ballots, prize,
+ * band, and each criterion's average over the counted ballots. No judge appears in it.
+ */
+export const standingsCsv = ({ contest, standings, results, labels }: StandingsCsvInput): string => {
+  const { criteria } = contest.setup;
+  const byPresenter = new Map(results.map((r) => [r.presenter, r]));
+  const rows: CsvCell[][] = [
+    [
+      labels.group,
+      labels.rank,
+      labels.number,
+      labels.presenter,
+      labels.final,
+      labels.live,
+      labels.prior,
+      labels.ballots,
+      labels.prize,
+      labels.band,
+      ...criteria.map((c) => labels.average(c.name)),
+    ],
+  ];
+  for (const group of standings.groups) {
+    for (const row of group.rows) {
+      const result = byPresenter.get(row.presenter);
+      rows.push([
+        group.name,
+        row.rank,
+        row.presenter + 1,
+        row.name,
+        row.finalText,
+        two(result?.live),
+        result?.prior,
+        row.counted,
+        row.prize,
+        row.band,
+        ...criteria.map((_, i) => two(result?.criterionAverages[i])),
+      ]);
+    }
+  }
+  return toCsv(rows);
+};
+
+/** A file name made from the contest title: no path separators or control characters, ≤ 60 characters. */
+export const exportFileName = (title: string, suffix: string, extension = "csv"): string => {
+  const base = Array.from(title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_").trim()).slice(0, 60).join("") || "contest";
+  return `${base}-${suffix}.${extension}`;
+};
