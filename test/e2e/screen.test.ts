@@ -1,0 +1,251 @@
+// The scoreboard in a real browser: the built bot process serves it, the chair runs the meeting
+// through the local Bot API server, and the page follows without being reloaded — also across a
+// restart of the bot while a round closes. Saves docs/screenshot-screen.png.
+//
+// Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buttonsOf, startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
+import { freePort, testRedis, type TestRedis } from "../support/redis.js";
+import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`[screen e2e] skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
+}
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const GROUP = -100_888;
+const chair: TestUser = { id: 801, first_name: "周主任", language_code: "zh-hans" };
+const judges: Array<TestUser & { panel: string }> = [
+  { id: 811, first_name: "李明", panel: "区领导" },
+  { id: 812, first_name: "王芳", panel: "区领导" },
+  { id: 813, first_name: "张伟", panel: "区领导" },
+  { id: 814, first_name: "刘洋", panel: "区领导" },
+  { id: 815, first_name: "陈静", panel: "两代表一委员" },
+  { id: 816, first_name: "杨磊", panel: "两代表一委员" },
+  { id: 817, first_name: "赵敏", panel: "两代表一委员" },
+];
+
+/** Points per criterion (30/30/20/20) for each presenter; each judge varies them a little. */
+const BASE = [
+  [26, 24, 17, 16],
+  [27, 26, 18, 17],
+  [23, 22, 16, 15],
+  [27, 26, 17, 18],
+  [24, 25, 15, 15],
+  [28, 27, 18, 18],
+];
+const MAX = [30, 30, 20, 20];
+const pointsOf = (presenter: number, judge: number) =>
+  BASE[presenter]!.map((v, c) => Math.max(0, Math.min(MAX[c]!, v + ((judge * (c + 3) + presenter) % 5) - 2)));
+
+describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
+  let browser: Browser;
+  let api: BotApiServer;
+  let redis: TestRedis;
+  const bots: BotProcess[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    api = await startBotApiServer();
+    redis = testRedis();
+    api.setAdmins(GROUP, [], chair.id);
+  });
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
+    await api.close();
+    await redis.cleanup();
+  });
+
+  const startBot = async (port?: number) => {
+    const bot = await startBotProcess({
+      ...api,
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", ...(port ? { PORT: String(port) } : {}) },
+    });
+    bots.push(bot);
+    return bot;
+  };
+
+  /** The chair writes in the group; resolves with the bot's reply that contains `reply`. */
+  const say = async (text: string, reply: string) => {
+    const since = api.model.checkpoint();
+    api.send(chair, GROUP, text);
+    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes(reply), {
+      since,
+      timeoutMs: 15_000,
+    });
+  };
+
+  /** Taps a button on a judge's ballot and waits until the bot has redrawn it. */
+  const tapBallot = async (judgeId: number, button: string | RegExp) => {
+    const ballot = api.lastMessage(judgeId)!;
+    const since = api.model.checkpoint();
+    api.tap(judgeId, judgeId, ballot.messageId, button);
+    await api.waitForCall(
+      "editMessageText",
+      (c) => Number(c.params.chat_id) === judgeId && Number(c.params.message_id) === ballot.messageId,
+      { since, timeoutMs: 15_000 },
+    );
+  };
+
+  const vote = async (presenter: number, judgeIndexes: number[]) => {
+    for (const j of judgeIndexes) {
+      const judge = judges[j]!;
+      for (const points of pointsOf(presenter, j)) await tapBallot(judge.id, String(points));
+      await tapBallot(judge.id, /^✅/);
+    }
+  };
+
+  const open = async (presenter: number) => {
+    const since = api.model.checkpoint();
+    await say("/open", `第 ${presenter + 1}/6 位`);
+    // Every judge has their ballot before anyone taps.
+    await api.waitFor(
+      (m) => judges.every((j) => m.calls.some((c) => c.seq > since && c.method === "sendMessage" && Number(c.params.chat_id) === j.id && c.response?.ok)),
+      15_000,
+      "ballots delivered",
+    );
+  };
+
+  const setUp = async () => {
+    api.send(chair, chair.id, "/start");
+    await api.waitForMessage(chair.id);
+    await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
+    const since = api.model.checkpoint();
+    api.model.sendFile(chair, GROUP, {
+      fileName: "contest.sample.json",
+      bytes: readFileSync("samples/contest.sample.json"),
+      mimeType: "application/json",
+      caption: "/import",
+    });
+    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("已导入"), {
+      since,
+      timeoutMs: 15_000,
+    });
+    await say("/join", "加入");
+    const join = api.lastMessage(GROUP)!;
+    for (const judge of judges) {
+      api.startUser(judge);
+      const tapped = api.tap(judge, GROUP, join.messageId, new RegExp(judge.panel));
+      await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs: 15_000 });
+    }
+    await say("/screen", "大屏链接已私聊发给你");
+    const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
+    expect(link).toBeDefined();
+    return link!;
+  };
+
+  const text = (page: Page, selector: string) => page.locator(selector).innerText();
+  /** Rows of the standings as the audience reads them: "rank name score ballots". */
+  const rows = (page: Page) =>
+    page.$$eval(".row", (els) => els.map((el) => [...el.children].map((c) => (c as HTMLElement).innerText.trim()).filter(Boolean).join(" ")));
+  const waitForRow = (page: Page, name: string) =>
+    page.waitForFunction((n) => [...document.querySelectorAll(".row .name")].some((el) => el.textContent === n), name, { timeout: 15_000 });
+
+  it("follows the meeting live, survives a bot restart, and never shows a judge", async () => {
+    const first = await startBot();
+    const link = await setUp();
+    expect(link).toContain(`http://localhost:${first.port}/screen/`);
+
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(200);
+    await page.waitForSelector(".conn:not(.off)");
+    expect(await text(page, "#title")).toBe("坡头区雄鹰擂台赛");
+    // A mark that a reload would wipe out.
+    await page.evaluate(() => ((window as unknown as { e2eMark: number }).e2eMark = 42));
+
+    // Round 1: the live counter, then the standings the moment the chair closes it.
+    await open(0);
+    await page.waitForFunction(() => document.querySelector("#who")?.textContent?.startsWith("坡头镇"));
+    await vote(0, [0, 1, 2]);
+    await page.waitForFunction(() => document.querySelector("#count-value")?.textContent === "3 / 7");
+    expect(await rows(page)).toEqual([]); // no scores while the round is open
+    await vote(0, [3, 4, 5, 6]);
+    await say("/close", "评分结束");
+    const posted = /1\. 坡头镇 — (\d+\.\d\d)（7 份）/.exec(api.lastMessage(GROUP)!.text!)?.[1];
+    expect(posted).toBeDefined();
+    await waitForRow(page, "坡头镇");
+    expect(await rows(page)).toEqual([`1 坡头镇 ${posted} 7`]);
+
+    // Round 2 closes while the page is cut off: the bot that served it stops, another process
+    // handles /close, and a third one comes back on the page's port.
+    await open(1);
+    await vote(1, [0, 1, 2, 3, 4, 5, 6]);
+    const port = first.port;
+    expect(await first.stop("SIGTERM")).toBe(0);
+    await page.waitForSelector(".conn.off");
+    const elsewhere = await startBot(await freePort());
+    await say("/close", "评分结束");
+    expect(await elsewhere.stop("SIGTERM")).toBe(0);
+    await startBot(port);
+    await waitForRow(page, "麻斜街道");
+    await page.waitForSelector(".conn:not(.off)");
+    expect((await rows(page)).map((r) => r.split(" ").slice(0, 2).join(" "))).toEqual(["1 麻斜街道", "2 坡头镇"]);
+    expect(await page.evaluate(() => (window as unknown as { e2eMark?: number }).e2eMark)).toBe(42);
+
+    // Two more rounds, then one in progress: what the hall sees mid-meeting.
+    for (const presenter of [2, 3]) {
+      await open(presenter);
+      await vote(presenter, [0, 1, 2, 3, 4, 5, 6]);
+      await say("/close", "评分结束");
+    }
+    await open(4);
+    await vote(4, [0, 1, 2, 3, 4]);
+    await page.waitForFunction(() => document.querySelector("#count-value")?.textContent === "5 / 7");
+    await waitForRow(page, "区发展和改革局");
+    expect(await page.evaluate(() => (window as unknown as { e2eMark?: number }).e2eMark)).toBe(42);
+    // The picture once the progress bar and the "new row" highlight have settled.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished"));
+    mkdirSync("docs", { recursive: true });
+    await page.screenshot({ path: "docs/screenshot-screen.png" });
+
+    // Nothing on the page or in its state names a judge.
+    const state = await (await fetch(`${link}/state.json`)).text();
+    const html = await page.content();
+    for (const judge of judges) {
+      expect(state).not.toContain(judge.first_name);
+      expect(html).not.toContain(judge.first_name);
+      expect(state).not.toContain(String(judge.id));
+    }
+    await page.close();
+  }, 180_000);
+
+  it("shows a 404 page for a wrong link and tells an open page when its link is revoked", async () => {
+    const bot = await startBot();
+    const link = await setUp();
+    const wrong = await browser.newPage();
+    const missing = await wrong.goto(`http://localhost:${bot.port}/screen/${"A".repeat(24)}`);
+    expect(missing?.status()).toBe(404);
+    expect(await wrong.locator("body").innerText()).toContain("此大屏链接不存在或已被撤销");
+    await wrong.close();
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(link);
+    await page.waitForSelector(".conn:not(.off)");
+    await say("/screen revoke", "大屏链接已失效");
+    await page.waitForSelector(".banner.show");
+    expect(await text(page, "#banner")).toContain("此大屏链接已被主持人撤销");
+    expect((await fetch(link)).status).toBe(404);
+    expect(buttonsOf(api.lastMessage(GROUP))).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
