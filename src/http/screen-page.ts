@@ -86,6 +86,7 @@ h1 { flex: 1; min-width: 0; font-size: 6.4cqh; font-weight: 800; letter-spacing:
 .row > .score, .row > .ballots, .th.num { justify-content: flex-end; text-align: right; }
 .row > .rank, .th.rank { justify-content: center; text-align: center; }
 .table > .award:empty { padding: 0; }
+.row > .award { padding-right: 0.7em; }
 .rank { font-weight: 800; text-align: center; color: var(--accent); }
 .name { font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; display: block !important; min-width: 0; }
 .score { font-weight: 800; text-align: right; }
@@ -97,6 +98,8 @@ h1 { flex: 1; min-width: 0; font-size: 6.4cqh; font-weight: 800; letter-spacing:
 .chip.p0 { background: var(--gold); } .chip.p1 { background: var(--silver); } .chip.p2 { background: var(--bronze); }
 .chip.band { background: transparent; color: var(--text); border: 0.08em solid var(--muted); }
 .unranked { color: var(--muted); font-weight: 500; font-size: 0.7em; }
+.row.alt > * { background: rgba(255, 255, 255, 0.035); }
+.groups.single .group { width: min(100%, 80cqw); justify-self: center; }
 .fresh > * { animation: fresh 2.4s ease-out; }
 @keyframes fresh { from { background: rgba(255, 207, 64, 0.45); } to { background: transparent; } }
 .empty { font-size: 3.6cqh; color: var(--muted); padding: 4cqh 0; text-align: center; }
@@ -153,7 +156,7 @@ const SCRIPT = `
       for (const r of g.rows) {
         const key = r.n + "|" + r.score + "|" + r.rank;
         next.set(r.n, key);
-        const row = el("div", "row" + (shown.size > 0 && shown.get(r.n) !== key ? " fresh" : ""));
+        const row = el("div", "row" + (table.children.length % 2 === 0 ? " alt" : "") + (shown.size > 0 && shown.get(r.n) !== key ? " fresh" : ""));
         row.dataset.n = r.n;
         const award = el("div", "award");
         if (r.prize) award.append(el("span", "chip p" + Math.min(r.prizeLevel || 0, 3), r.prize));
@@ -171,6 +174,7 @@ const SCRIPT = `
     shown = next;
     if (boxes.length === 0) boxes.push(el("div", "empty", s.status === "draft" ? L.notStarted : L.empty));
     groups.replaceChildren(...boxes);
+    groups.classList.toggle("single", s.groups.length === 1);
     columns = Math.max(1, Math.min(s.groups.length, 3));
     fit();
   };
