@@ -153,12 +153,27 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     return link!;
   };
 
+  // Code that runs in the page is written as strings: this project's TypeScript has no DOM types.
   const text = (page: Page, selector: string) => page.locator(selector).innerText();
   /** Rows of the standings as the audience reads them: "rank name score ballots". */
-  const rows = (page: Page) =>
-    page.$$eval(".row", (els) => els.map((el) => [...el.children].map((c) => (c as HTMLElement).innerText.trim()).filter(Boolean).join(" ")));
+  const rows = (page: Page): Promise<string[]> =>
+    page.evaluate(
+      `[...document.querySelectorAll(".row")].map((row) => [...row.children].map((c) => c.innerText.trim()).filter(Boolean).join(" "))`,
+    );
+  /** Polls a condition in the page (waitForFunction would need 'unsafe-eval', which the page's CSP refuses). */
+  const waitFor = async (page: Page, condition: string, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await page.evaluate(`!!(${condition})`))) {
+      if (Date.now() > deadline) throw new Error(`page never showed: ${condition}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   const waitForRow = (page: Page, name: string) =>
-    page.waitForFunction((n) => [...document.querySelectorAll(".row .name")].some((el) => el.textContent === n), name, { timeout: 15_000 });
+    waitFor(page, `[...document.querySelectorAll(".row .name")].some((el) => el.textContent === ${JSON.stringify(name)})`);
+  const counterShows = (page: Page, counter: string) =>
+    waitFor(page, `document.querySelector("#count-value")?.textContent === ${JSON.stringify(counter)}`);
+  /** A mark on the page's window, which a reload would wipe out. */
+  const mark = (page: Page): Promise<unknown> => page.evaluate("window.e2eMark");
 
   it("follows the meeting live, survives a bot restart, and never shows a judge", async () => {
     const first = await startBot();
@@ -170,14 +185,13 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     expect(response?.status()).toBe(200);
     await page.waitForSelector(".conn:not(.off)");
     expect(await text(page, "#title")).toBe("坡头区雄鹰擂台赛");
-    // A mark that a reload would wipe out.
-    await page.evaluate(() => ((window as unknown as { e2eMark: number }).e2eMark = 42));
+    await page.evaluate("window.e2eMark = 42");
 
     // Round 1: the live counter, then the standings the moment the chair closes it.
     await open(0);
-    await page.waitForFunction(() => document.querySelector("#who")?.textContent?.startsWith("坡头镇"));
+    await waitFor(page, `document.querySelector("#who")?.textContent?.startsWith("坡头镇")`);
     await vote(0, [0, 1, 2]);
-    await page.waitForFunction(() => document.querySelector("#count-value")?.textContent === "3 / 7");
+    await counterShows(page, "3 / 7");
     expect(await rows(page)).toEqual([]); // no scores while the round is open
     await vote(0, [3, 4, 5, 6]);
     await say("/close", "评分结束");
@@ -200,7 +214,7 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     await waitForRow(page, "麻斜街道");
     await page.waitForSelector(".conn:not(.off)");
     expect((await rows(page)).map((r) => r.split(" ").slice(0, 2).join(" "))).toEqual(["1 麻斜街道", "2 坡头镇"]);
-    expect(await page.evaluate(() => (window as unknown as { e2eMark?: number }).e2eMark)).toBe(42);
+    expect(await mark(page)).toBe(42);
 
     // Two more rounds, then one in progress: what the hall sees mid-meeting.
     for (const presenter of [2, 3]) {
@@ -210,11 +224,11 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     }
     await open(4);
     await vote(4, [0, 1, 2, 3, 4]);
-    await page.waitForFunction(() => document.querySelector("#count-value")?.textContent === "5 / 7");
+    await counterShows(page, "5 / 7");
     await waitForRow(page, "区发展和改革局");
-    expect(await page.evaluate(() => (window as unknown as { e2eMark?: number }).e2eMark)).toBe(42);
+    expect(await mark(page)).toBe(42);
     // The picture once the progress bar and the "new row" highlight have settled.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished"));
+    await waitFor(page, `document.getAnimations().every((a) => a.playState === "finished")`);
     mkdirSync("docs", { recursive: true });
     await page.screenshot({ path: "docs/screenshot-screen.png" });
 
