@@ -5,9 +5,9 @@ import { LOCALES } from "../domain/contest.js";
 
 export const GROUP_COMMANDS = [
   "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "settings",
-  "join", "open", "close", "status", "ranking", "detail", "finish", "cancel", "lang", "help",
+  "join", "open", "close", "status", "ranking", "detail", "export", "finish", "cancel", "lang", "help",
 ] as const;
-export const PRIVATE_COMMANDS = ["start", "help"] as const;
+export const PRIVATE_COMMANDS = ["start", "receipt", "verify", "help"] as const;
 
 const commandList = (i18n: I18n<never> | I18n<any>, locale: string, names: readonly string[]) =>
   names.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) }));

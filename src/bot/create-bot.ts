@@ -18,6 +18,8 @@ import { roundsFeature } from "./features/rounds.js";
 import { ballotFeature } from "./features/ballot.js";
 import { startFeature } from "./features/start.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
+import { exportFeature } from "./features/export.js";
+import { receiptsFeature } from "./features/receipts.js";
 import type { Metrics } from "../metrics.js";
 import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
 import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
@@ -104,6 +106,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(roundsFeature(deps, live, botUsername));
   features.use(ballotFeature(deps, live));
   features.use(screenFeature(deps, config, botUsername));
+  features.use(exportFeature(deps, botUsername), receiptsFeature(deps));
   // Any other button press is answered, so the client stops its spinner.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
 

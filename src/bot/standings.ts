@@ -15,7 +15,17 @@ export const scoredBallots = (ballots: Ballot[], judges: Map<number, Judge>): Sc
     };
   });
 
-export type LoadedResults = { closed: number[]; results: PresenterResult[]; standings: Standings };
+export type LoadedResults = {
+  closed: number[];
+  results: PresenterResult[];
+  standings: Standings;
+  /** Submitted ballots of each closed round, in judge order (receipts, export). */
+  ballots: Map<number, Ballot[]>;
+  /** The same ballots as the maths saw them (which counted), in the same order. */
+  scored: Map<number, ScoredBallot[]>;
+  /** The judges the results were computed with, by user id. */
+  judges: Map<number, Judge>;
+};
 
 /** Results of every presenter whose round has closed, and the standings over them. */
 export const loadStandings = async (store: Store, contest: Contest): Promise<LoadedResults> => {
@@ -29,8 +39,7 @@ export const loadStandings = async (store: Store, contest: Contest): Promise<Loa
     store.ballots.forPresenters(contest.id, closed),
   ]);
   const byId = new Map(judges.map((judge) => [judge.userId, judge]));
-  const results = closed.map((presenter) =>
-    presenterResult(contest.setup, presenter, scoredBallots(ballots.get(presenter) ?? [], byId)),
-  );
-  return { closed, results, standings: computeStandings(contest.setup, results) };
+  const scored = new Map(closed.map((presenter) => [presenter, scoredBallots(ballots.get(presenter) ?? [], byId)] as const));
+  const results = closed.map((presenter) => presenterResult(contest.setup, presenter, scored.get(presenter) ?? []));
+  return { closed, results, standings: computeStandings(contest.setup, results), ballots, scored, judges: byId };
 };

@@ -204,3 +204,30 @@ export const exportFileName = (title: string, suffix: string, extension = "csv")
   const base = Array.from(title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_").trim()).slice(0, 60).join("") || "contest";
   return `${base}-${suffix}.${extension}`;
 };
+
+/** An audit log entry as the export needs it (see store/audit.ts). */
+export type AuditRow = { id: string; at: number; by: number; type: string; data: unknown };
+
+export type AuditCsvInput = {
+  entries: AuditRow[];
+  /** Display names of the users known to the contest (judges, the chair). */
+  names: Map<number, string>;
+  labels: { time: string; userId: string; user: string; event: string; values: string; entry: string; system: string };
+  /** The event's name for people, e.g. "提交评分" for "ballot-submitted". */
+  eventName: (type: string) => string;
+  timeZone?: string;
+};
+
+/** The audit log, oldest first: time, user, event, its values (JSON) and the stream entry id. */
+export const auditCsv = ({ entries, names, labels, eventName, timeZone }: AuditCsvInput): string =>
+  toCsv([
+    [labels.time, labels.userId, labels.user, labels.event, labels.values, labels.entry],
+    ...entries.map((e) => [
+      formatExportTime(e.at, timeZone),
+      e.by,
+      e.by === 0 ? labels.system : names.get(e.by),
+      eventName(e.type),
+      JSON.stringify(e.data),
+      e.id,
+    ]),
+  ]);

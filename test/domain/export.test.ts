@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Ballot, Contest, Judge } from "../../src/domain/contest.js";
 import {
+  auditCsv,
   ballotsCsv,
   csvField,
   exportFileName,
@@ -210,5 +211,24 @@ describe("export file names", () => {
     expect(exportFileName("a/b\\c:d\n", "x", "xlsx")).toBe("a_b_c_d_-x.xlsx");
     expect(exportFileName("", "x")).toBe("contest-x.csv");
     expect(Array.from(exportFileName("长".repeat(100), "x"))).toHaveLength(60 + 6);
+  });
+});
+
+describe("audit CSV", () => {
+  it("lists every entry with time, user, event name, values and entry id", () => {
+    const csv = auditCsv({
+      entries: [
+        { id: "1-0", at: Date.UTC(2025, 0, 1), by: 11, type: "ballot-drafted", data: { presenter: 0, criterion: 1, value: 8.5 } },
+        { id: "2-0", at: Date.UTC(2025, 0, 1, 0, 0, 1), by: 0, type: "round-closed", data: { presenter: 0 } },
+      ],
+      names: new Map([[11, "张三"]]),
+      labels: { time: "时间", userId: "用户ID", user: "用户", event: "事件", values: "内容", entry: "条目", system: "机器人" },
+      eventName: (type) => ({ "ballot-drafted": "打分", "round-closed": "结束评分" })[type] ?? type,
+    });
+    expect(parseCsv(csv.slice(1))).toEqual([
+      ["时间", "用户ID", "用户", "事件", "内容", "条目"],
+      ["2025-01-01T00:00:00.000Z", "11", "张三", "打分", '{"presenter":0,"criterion":1,"value":8.5}', "1-0"],
+      ["2025-01-01T00:00:01.000Z", "0", "机器人", "结束评分", '{"presenter":0}', "2-0"],
+    ]);
   });
 });

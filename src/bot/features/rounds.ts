@@ -13,6 +13,7 @@ import { ballotView, initialStep } from "../views/ballot.js";
 import { rankingText } from "../views/results.js";
 import { formulaText } from "../views/formula.js";
 import { presenterName, roundCounterView } from "../views/round.js";
+import { digestLine } from "../views/receipt.js";
 import { statusText } from "../views/status.js";
 
 export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: () => string) => {
@@ -95,10 +96,11 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
       return ctx.reply(t("round-none-open"));
     deps.logger.info({ contestId: contest.id, presenter: current }, "round closed");
     await live.closeCounter(ctx.api, contest, current);
-    const { standings, results } = await loadStandings(store, contest);
+    const loaded = await loadStandings(store, contest);
+    const { standings, results } = loaded;
     const closedResult = results.find((r) => r.presenter === current);
     const header = t("round-closed", { n: current + 1, name: presenterName(contest, current), ballots: closedResult?.counted ?? 0 });
-    return ctx.reply([header, "", rankingText(t, { contest, standings, justClosed: current })].join("\n"));
+    return ctx.reply([header, digestLine(t, contest, loaded, current), "", rankingText(t, { contest, standings, justClosed: current })].join("\n"));
   };
 
   const status = async (ctx: BotContext, contest: Contest, t: Translate) => {

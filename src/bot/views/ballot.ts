@@ -6,6 +6,7 @@ import { formatHalfUp } from "../../domain/rational.js";
 import { encodeCallback } from "../callback-data.js";
 import type { Translate } from "../i18n.js";
 import { chunk, valueGroups, valuesOnPage } from "./keypad.js";
+import { receiptLine } from "./receipt.js";
 
 export type View = { text: string; keyboard?: InlineKeyboard };
 
@@ -101,6 +102,7 @@ const reviewView = (t: Translate, input: BallotViewInput): View => {
   if (ballot) {
     lines.push("", t("ballot-submitted", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
     if (!sameScores(scores, ballot)) lines.push(t("ballot-unsaved"));
+    lines.push(receiptLine(t, contest, ballot));
   }
   const submit = scores && !sameScores(scores, ballot) ? [[InlineKeyboard.text(ballot ? t("ballot-resubmit") : t("ballot-submit"), encodeCallback("s", id, presenter))]] : [];
   const changes = chunk(
@@ -116,7 +118,7 @@ const closedView = (t: Translate, input: BallotViewInput): View => {
   const criteria = contest.setup.criteria;
   const lines = [header(t, input), "", t("ballot-closed")];
   criteria.forEach((c, i) => lines.push(`• ${c.name}：${ballot.scores[i] ?? "—"} / ${c.max}`));
-  if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores));
+  if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores), receiptLine(t, contest, ballot));
   return { text: lines.join("\n") };
 };
 
