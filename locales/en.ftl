@@ -422,3 +422,117 @@ audit-event-comment = comment
 cmd-export = Export ballots and standings (CSV)
 cmd-receipt = My ballot receipts
 cmd-verify = Check a receipt was counted
+
+## Integrity
+help-chair-integrity = Keeping order (chair)
+    /cochair — in reply to a member's message: makes them co-chair (/cochair remove undoes it; without a reply it lists the chairs)
+    /removejudge — in reply to a judge's message, or with the judge's name: removes the judge (or tap 🗑 in /status)
+    /lockjudges, /unlockjudges — closes / reopens enrolment
+    /conflict judge-name n — records a conflict of interest (or in reply to the judge: /conflict n; /conflict remove … withdraws it; no arguments lists them)
+    /observer — in reply to a judge's message, or with the name: makes them an observer or not (their ballots don't count)
+    /remind — reminds judges who have not submitted, in private
+    /open n minutes — a timed round: a reminder one minute before, closed automatically at the end
+    /reopen n — reopens a closed round
+cmd-cochair = Add a co-chair
+cmd-removejudge = Remove a judge
+cmd-lockjudges = Close enrolment
+cmd-unlockjudges = Reopen enrolment
+cmd-conflict = Record a conflict of interest
+cmd-observer = Make a judge an observer
+cmd-remind = Remind judges who haven't submitted
+cmd-reopen = Reopen a round
+cochair-list = 👥 Chair: { $chair }
+    Co-chairs: { $cochairs }
+cochair-usage = Usage: reply to a member's message with /cochair to make them co-chair (same rights as the chair); reply with /cochair remove to undo it.
+cochair-added = ✅ { $name } is now a co-chair, with the same rights as the chair.
+cochair-already = { $name } already chairs this contest.
+cochair-removed = { $name } is no longer a co-chair.
+cochair-not-cochair = { $name } is not a co-chair.
+cochair-is-chair = { $name } created the contest and stays its chair.
+judge-not-a-judge = { $name } is not a judge of this contest.
+judge-not-found = There is no judge named “{ $name }”. /status lists the judges; or reply to the judge's message with the command.
+judge-ambiguous = Several judges are named “{ $name }”; reply to one of their messages with the command.
+judge-remove-usage = Usage: reply to a judge's message with /removejudge, or /removejudge judge-name; or tap 🗑 in /status.
+judge-remove-button = 🗑 { $name }
+judge-remove-confirm = Remove the judge { $name }? Their ballot and draft in the current round are discarded; ballots of closed rounds stay.
+judge-remove-yes = ✅ Remove
+judge-remove-no = ✖ Keep
+judge-remove-kept = OK, { $name } stays a judge.
+judge-removed = 🗑 { $name } is no longer a judge.
+judge-removed-discarded = Their ballot for #{ $n } { $name } was discarded (recorded in the audit log).
+judge-already-removed = This judge is no longer on the list.
+judge-lock-usage = Usage: /lockjudges (no arguments) closes enrolment.
+judge-unlock-usage = Usage: /unlockjudges (no arguments) reopens enrolment.
+judge-locked = 🔒 Enrolment closed ({ $count } judges); nobody else can join. /unlockjudges reopens it.
+judge-unlocked = 🔓 Enrolment is open again ({ $count } judges so far).
+judge-already-locked = Enrolment is already closed ({ $count } judges).
+judge-already-unlocked = Enrolment is not closed ({ $count } judges so far).
+judge-observer-usage = Usage: reply to a judge's message with /observer, or /observer judge-name: makes them an observer (they score, but their ballots don't count); again to undo.
+judge-observer-list = 👁 Observers: { $names }
+judge-observer-on = 👁 { $name } is now an observer: they score, but their ballots don't count.
+judge-observer-off = { $name } is no longer an observer; their ballots count.
+judge-observer-status = 👁 Observers (not counted): { $entries }
+judge-observer-entry = { $name } { $score }
+judge-observer-waiting = not submitted
+judge-observer-abstained = abstained
+conflict-usage = Usage: /conflict judge-name n (or in reply to the judge's message: /conflict n) records a conflict of interest: the judge gets no ballot for presenter n; /conflict remove judge-name n withdraws it.
+conflict-list-title = 🚫 Conflicts of interest:
+conflict-row = • { $judge } — #{ $n } { $name }
+conflict-none = No conflicts of interest recorded.
+conflict-added = 🚫 Conflict recorded: { $judge } does not score #{ $n } { $name }.
+conflict-already = The conflict of { $judge } with #{ $n } { $name } was already recorded.
+conflict-removed = Conflict withdrawn: { $judge } may score #{ $n } { $name }.
+conflict-not-found = No conflict of { $judge } with #{ $n } { $name } was recorded.
+conflict-discarded = Their ballot in this round was discarded (recorded in the audit log).
+conflict-closed-round = Round #{ $n } has closed already: their ballot no longer counts in the standings.
+conflict-status = 🚫 Conflicted (not counted): { $names }
+conflict-ballot-refused = You have a conflict of interest with this presenter and do not score them.
+abstain-button = 🚫 Abstain
+abstain-confirm = Abstain on #{ $n } { $name }? An abstention does not count towards their score; you can still score them until the round closes.
+abstain-yes = ✅ Abstain
+abstain-recorded = Abstention recorded
+abstain-done = 🚫 You abstained (version { $version }, { $time }). You can still score until the round closes.
+abstain-closed = 🔒 This round has closed. You abstained.
+abstain-status-mark = { $name } (abstained)
+quorum-confirm-title = ⚠️ Before closing #{ $n } { $name }, please confirm:
+quorum-short = • { $counted } counted ballots, fewer than the quorum of { $quorum }.
+quorum-confirm-question = Close the round anyway?
+quorum-close-button = ✅ Close
+quorum-keep-button = ✖ Keep open
+quorum-kept = OK, the round stays open.
+quorum-confirmed = ✅ Closing confirmed by the chair.
+quorum-notice-title = ⚠️ For the chair, about #{ $n } { $name }:
+outlier-title = • These ballots are more than { $limit } points from the median (judges not named):
+outlier-line = ballot #{ $ref }: { $total } vs median { $median }
+outlier-show-name = 👁 Show who cast ballot #{ $ref }
+outlier-name = Ballot #{ $ref } was cast by { $name }
+outlier-expired = This notice has expired; the name can no longer be shown.
+remind-usage = Usage: /remind (no arguments) reminds, in private, the judges who have not submitted in this round.
+remind-nobody = #{ $n } { $name }: every judge has submitted; nobody to remind.
+remind-done = ⏰ #{ $n } { $name }: reminded { $reminded } judges in private{ $unreachable ->
+        [0] .
+       *[other] ; { $unreachable } can't be reached in private and were reminded in the group.
+    }
+remind-private = ⏰ Reminder: you have not submitted your ballot for #{ $n } { $name } yet.
+remind-group = ⏰ Still waiting for ballots for #{ $n } { $name }: { $names }
+    I can't write to you in private: tap the button below, open the chat with me and press Start to get your ballot.
+remind-open-button = ✍️ Open my ballot
+remind-time-usage = Usage: /open n minutes (1–{ $max }), e.g. /open 3 5: 5 minutes, a reminder one minute before, closed automatically at the end.
+remind-time-set = ⏱ This round closes automatically in { $minutes } minutes and the standings are posted{ $minutes ->
+        [1] .
+       *[other] ; judges who haven't submitted get a reminder one minute before.
+    }
+remind-time-warn = ⏰ One minute left for #{ $n } { $name } ({ $pending } judges have not submitted).
+remind-time-up = ⏰ Time is up: scoring of #{ $n } { $name } closed automatically.
+reopen-usage = Usage: /reopen n [minutes] reopens a closed round; ballots cast before stay and judges can change them.
+reopen-not-closed = #{ $n } { $name } has not closed yet, so it can't be reopened (a round that hasn't run yet: /open { $n }).
+reopen-done = 🔁 #{ $n } { $name } is open again: ballots cast before stay, judges can change them, and the standings are posted again when it closes.
+comment-add-button = 💬 Add a comment
+comment-change-button = 💬 Change my comment
+comment-shown = 💬 Your comment: { $comment }
+comment-prompt = 💬 Send your comment on #{ $n } { $name } as one text message (at most { $max } characters, within { $minutes } minutes). Comments are shown without names in the results detail.
+comment-saved = ✅ Your comment on #{ $n } { $name } is saved.
+comment-too-long = That comment is too long ({ $length } characters, at most { $max }); please shorten it and send it again.
+comment-empty = The comment is empty; nothing was saved.
+comment-not-submitted = Submit your ballot first, then add a comment.
+comment-round-closed = This round has closed; the comment was not saved.

@@ -422,3 +422,117 @@ audit-event-comment = 点评
 cmd-export = 导出评分明细和排名（CSV）
 cmd-receipt = 查看我的评分回执
 cmd-verify = 核对回执是否计入
+
+## Integrity
+help-chair-integrity = 评议秩序（主持人）
+    /cochair — 回复某人的消息发送：设为联席主持人（/cochair remove 取消；不回复则列出主持人）
+    /removejudge — 回复评委的消息或写评委名：移除评委（也可在 /status 中点 🗑）
+    /lockjudges、/unlockjudges — 锁定 / 重新开放评委名单
+    /conflict 评委名 序号 — 登记回避（或回复评委的消息：/conflict 序号；/conflict remove … 撤销；不带参数则列出）
+    /observer — 回复评委的消息或写评委名：设为 / 取消观察员（评分不计入结果）
+    /remind — 私聊提醒还没有提交的评委
+    /open 序号 分钟 — 限时评分：结束前 1 分钟提醒，到时自动结束
+    /reopen 序号 — 重新开放已结束的一轮
+cmd-cochair = 设置联席主持人
+cmd-removejudge = 移除评委
+cmd-lockjudges = 锁定评委名单
+cmd-unlockjudges = 重新开放评委名单
+cmd-conflict = 登记回避关系
+cmd-observer = 设置观察员
+cmd-remind = 提醒未提交的评委
+cmd-reopen = 重新开放一轮
+cochair-list = 👥 主持人：{ $chair }
+    联席主持人：{ $cochairs }
+cochair-usage = 用法：回复某位成员的消息并发送 /cochair，即可设为联席主持人（与主持人权限相同）；回复并发送 /cochair remove 可取消。
+cochair-added = ✅ 已将「{ $name }」设为联席主持人，与主持人拥有相同权限。
+cochair-already = 「{ $name }」已经是主持人。
+cochair-removed = 已取消「{ $name }」的联席主持人身份。
+cochair-not-cochair = 「{ $name }」不是联席主持人。
+cochair-is-chair = 「{ $name }」是创建评议的主持人，不能取消。
+judge-not-a-judge = 「{ $name }」不是本次评议的评委。
+judge-not-found = 没有名为「{ $name }」的评委。可用 /status 查看评委名单，或回复评委的消息再发送命令。
+judge-ambiguous = 有多位评委名为「{ $name }」，请回复其中一位的消息再发送命令。
+judge-remove-usage = 用法：回复评委的消息并发送 /removejudge，或发送 /removejudge 评委名；也可在 /status 中点 🗑。
+judge-remove-button = 🗑 { $name }
+judge-remove-confirm = 确定移除评委「{ $name }」吗？TA 在当前一轮已提交的评分和未提交的草稿将作废；已结束各轮的评分保留。
+judge-remove-yes = ✅ 确定移除
+judge-remove-no = ✖ 取消
+judge-remove-kept = 好的，保留评委「{ $name }」。
+judge-removed = 🗑 已移除评委「{ $name }」。
+judge-removed-discarded = TA 对第 { $n } 位「{ $name }」的评分已作废（已记入审计日志）。
+judge-already-removed = 这位评委已经不在评委名单中。
+judge-lock-usage = 用法：/lockjudges（不带参数）——锁定评委名单，不能再加入。
+judge-unlock-usage = 用法：/unlockjudges（不带参数）——重新开放评委名单。
+judge-locked = 🔒 评委名单已锁定（共 { $count } 人），不能再加入。/unlockjudges 可重新开放。
+judge-unlocked = 🔓 评委名单已重新开放（目前 { $count } 人），可以继续加入。
+judge-already-locked = 评委名单已经锁定（共 { $count } 人）。
+judge-already-unlocked = 评委名单没有锁定（目前 { $count } 人）。
+judge-observer-usage = 用法：回复评委的消息并发送 /observer，或发送 /observer 评委名：设为观察员（可以评分，但不计入结果）；再发一次即取消。
+judge-observer-list = 👁 观察员：{ $names }
+judge-observer-on = 👁 「{ $name }」现为观察员：可以评分，但评分不计入结果。
+judge-observer-off = 「{ $name }」不再是观察员，评分计入结果。
+judge-observer-status = 👁 观察员（不计入）：{ $entries }
+judge-observer-entry = { $name } { $score }
+judge-observer-waiting = 未提交
+judge-observer-abstained = 弃权
+conflict-usage = 用法：/conflict 评委名 序号（或回复评委的消息：/conflict 序号）登记回避，该评委不会收到这位汇报人的评分表；/conflict remove 评委名 序号 撤销。
+conflict-list-title = 🚫 回避关系：
+conflict-row = • { $judge } — 第 { $n } 位「{ $name }」
+conflict-none = 还没有登记回避关系。
+conflict-added = 🚫 已登记回避：「{ $judge }」不为第 { $n } 位「{ $name }」评分。
+conflict-already = 「{ $judge }」与第 { $n } 位「{ $name }」的回避关系已经登记过了。
+conflict-removed = 已撤销回避：「{ $judge }」可以为第 { $n } 位「{ $name }」评分。
+conflict-not-found = 「{ $judge }」与第 { $n } 位「{ $name }」没有登记回避关系。
+conflict-discarded = TA 在本轮已提交的评分已作废（已记入审计日志）。
+conflict-closed-round = 第 { $n } 位的评分已经结束：TA 的评分不再计入排名。
+conflict-status = 🚫 回避（不计入）：{ $names }
+conflict-ballot-refused = 你与这位汇报人有回避关系，无需为其评分。
+abstain-button = 🚫 弃权
+abstain-confirm = 确定对第 { $n } 位「{ $name }」弃权吗？弃权不计入该汇报人的得分；本轮结束前仍可改为评分。
+abstain-yes = ✅ 确定弃权
+abstain-recorded = 已记录弃权
+abstain-done = 🚫 你已弃权（第 { $version } 版，{ $time }）。本轮结束前可以改为评分。
+abstain-closed = 🔒 本轮评分已结束。你已弃权。
+abstain-status-mark = { $name }（弃权）
+quorum-confirm-title = ⚠️ 结束第 { $n } 位「{ $name }」的评分前请确认：
+quorum-short = • 有效评分 { $counted } 份，少于法定人数 { $quorum } 份。
+quorum-confirm-question = 仍要结束本轮评分吗？
+quorum-close-button = ✅ 结束评分
+quorum-keep-button = ✖ 暂不结束
+quorum-kept = 好的，本轮评分继续。
+quorum-confirmed = ✅ 主持人已确认结束。
+quorum-notice-title = ⚠️ 第 { $n } 位「{ $name }」请主持人注意：
+outlier-title = • 以下评分与中位数相差超过 { $limit } 分（不显示评委姓名）：
+outlier-line = 评分 #{ $ref }：{ $total }（中位数 { $median }）
+outlier-show-name = 👁 显示评分 #{ $ref } 的评委
+outlier-name = 评分 #{ $ref } 来自评委：{ $name }
+outlier-expired = 这条提示已过期，不能再显示姓名。
+remind-usage = 用法：/remind（不带参数）——私聊提醒本轮还没有提交的评委。
+remind-nobody = 第 { $n } 位「{ $name }」：所有评委都已提交，无需提醒。
+remind-done = ⏰ 第 { $n } 位「{ $name }」：已私聊提醒 { $reminded } 位评委{ $unreachable ->
+        [0] 。
+       *[other] ；{ $unreachable } 位无法私聊，已在群里提醒。
+    }
+remind-private = ⏰ 提醒：你还没有提交第 { $n } 位「{ $name }」的评分，请尽快评分。
+remind-group = ⏰ 第 { $n } 位「{ $name }」的评分还在等待：{ $names }
+    机器人无法私聊你们：请点下方按钮打开与机器人的私聊并点“开始”，即可收到评分表。
+remind-open-button = ✍️ 打开评分表
+remind-time-usage = 用法：/open 序号 分钟（1–{ $max }），例如 /open 3 5：限时 5 分钟，结束前 1 分钟提醒，到时自动结束。
+remind-time-set = ⏱ 本轮限时 { $minutes } 分钟，到时自动结束并公布排名{ $minutes ->
+        [1] 。
+       *[other] ；结束前 1 分钟会提醒未提交的评委。
+    }
+remind-time-warn = ⏰ 第 { $n } 位「{ $name }」的评分还剩 1 分钟（还有 { $pending } 位评委未提交）。
+remind-time-up = ⏰ 时间到：第 { $n } 位「{ $name }」的评分自动结束。
+reopen-usage = 用法：/reopen 序号 [分钟]——重新开放已结束的一轮；之前的评分保留，评委可以修改。
+reopen-not-closed = 第 { $n } 位「{ $name }」还没有结束评分，不能重新开放（尚未开始的请用 /open { $n }）。
+reopen-done = 🔁 第 { $n } 位「{ $name }」的评分已重新开放：之前提交的评分保留，评委可以修改，结束后会重新公布排名。
+comment-add-button = 💬 添加点评
+comment-change-button = 💬 修改点评
+comment-shown = 💬 你的点评：{ $comment }
+comment-prompt = 💬 请直接发送你对第 { $n } 位「{ $name }」的点评（一条文字消息，最多 { $max } 字，{ $minutes } 分钟内有效）。点评会匿名显示在结果明细中。
+comment-saved = ✅ 已保存你对第 { $n } 位「{ $name }」的点评。
+comment-too-long = 点评太长（{ $length } 字，最多 { $max } 字），请精简后重新发送。
+comment-empty = 点评内容为空，未保存。
+comment-not-submitted = 请先提交评分，再添加点评。
+comment-round-closed = 本轮评分已结束，点评未保存。

@@ -5,6 +5,7 @@ import { ContestIdSchema } from "../domain/contest.js";
 
 const index = z.string().regex(/^\d{1,4}$/).transform(Number);
 const score = z.string().regex(/^\d{1,4}(\.\d{1,2})?$/).transform(Number);
+const userId = z.string().regex(/^\d{1,16}$/).transform(Number);
 
 const CallbackSchemas = {
   /** join as judge, in panel n */
@@ -19,6 +20,16 @@ const CallbackSchemas = {
   s: z.tuple([ContestIdSchema, index]),
   /** cancel the contest: 1 = yes, 0 = no */
   x: z.tuple([ContestIdSchema, z.enum(["0", "1"])]),
+  /** abstain on presenter p: 0 = ask to confirm, 1 = confirmed */
+  a: z.tuple([ContestIdSchema, index, z.enum(["0", "1"])]),
+  /** add (or change) the comment on the submitted ballot for presenter p */
+  m: z.tuple([ContestIdSchema, index]),
+  /** close presenter p's round despite the quorum/outlier warning: 1 = close, 0 = keep open */
+  q: z.tuple([ContestIdSchema, index, z.enum(["0", "1"])]),
+  /** show the chair whose ballot is outlier number n of presenter p */
+  o: z.tuple([ContestIdSchema, index, index]),
+  /** remove judge u: a = ask to confirm, 1 = confirmed, 0 = keep */
+  r: z.tuple([ContestIdSchema, userId, z.enum(["a", "1", "0"])]),
 } as const;
 
 export type CallbackKind = keyof typeof CallbackSchemas;

@@ -17,6 +17,12 @@ import { enrolmentFeature } from "./features/enrolment.js";
 import { roundsFeature } from "./features/rounds.js";
 import { ballotFeature } from "./features/ballot.js";
 import { startFeature } from "./features/start.js";
+import { rosterFeature } from "./features/roster.js";
+import { remindFeature } from "./features/remind.js";
+import { commentsFeature } from "./features/comments.js";
+import { createClosing } from "./closing.js";
+import { createReminders } from "./reminders.js";
+import { createRoundScheduler } from "./round-timers.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
 import { exportFeature } from "./features/export.js";
 import { receiptsFeature } from "./features/receipts.js";
@@ -49,6 +55,8 @@ export type CreateBotOptions = {
   sendQueue?: SendQueue;
   /** Messages per second of the default send queue. Default 28. */
   broadcastRatePerS?: number;
+  /** How often round time limits are checked (ms). Default 1000; 0 = never (tests call `timers.tick()`). */
+  timerPollMs?: number;
 };
 
 export const createBot = (options: CreateBotOptions) => {
@@ -76,6 +84,11 @@ export const createBot = (options: CreateBotOptions) => {
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
   const live = createLiveMessages(deps, editor, botUsername);
   const enrolment = enrolmentFeature(deps, live, botUsername);
+  const closing = createClosing(deps, live);
+  const reminders = createReminders(deps, botUsername);
+  // Round time limits: due deadlines are polled in Redis and claimed with a lock (one replica acts).
+  const timers = createRoundScheduler({ deps, api: bot.api, closing, reminders, ready: () => bot.isInited() });
+  timers.start(options.timerPollMs ?? 1000);
 
   // Operations first: track the update (a shutdown waits for it), drop a repeated delivery before
   // any work (webhook mode), then count and time it.
@@ -101,9 +114,12 @@ export const createBot = (options: CreateBotOptions) => {
     }
   });
   features.use(startFeature(deps, enrolment.startJoin));
+  // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
+  features.use(commentsFeature(deps));
   features.use(setupFeature(deps, createAdminCheck(now)));
   features.use(enrolment.composer);
-  features.use(roundsFeature(deps, live, botUsername));
+  features.use(roundsFeature(deps, live, botUsername, closing));
+  features.use(closing.composer, rosterFeature(deps, live), remindFeature(deps, reminders));
   features.use(ballotFeature(deps, live));
   features.use(screenFeature(deps, config, botUsername));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));
@@ -111,12 +127,13 @@ export const createBot = (options: CreateBotOptions) => {
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
 
   const stop = async () => {
+    await timers.stop();
     editor.stop();
     if (ownsQueue) sendQueue.stop();
     if (bot.isRunning()) await bot.stop();
   };
   /** Resolves true once no update is being handled, false after `timeoutMs` (graceful shutdown). */
   const drain = (timeoutMs: number) => inFlight.drain(timeoutMs);
-  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue };
+  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue, timers };
 };
 export type CreatedBot = ReturnType<typeof createBot>;

@@ -4,16 +4,40 @@ import { presenterResult, type PresenterResult, type ScoredBallot } from "../dom
 import { computeStandings, type Standings } from "../domain/standings.js";
 import type { Store } from "../store/store.js";
 
-export const scoredBallots = (ballots: Ballot[], judges: Map<number, Judge>): ScoredBallot[] =>
+/**
+ * Ballots as the maths sees them. Not counted: observers' ballots, abstentions, ballots of unknown
+ * judges, and ballots of judges in `conflicted` (conflicted with this presenter).
+ */
+export const scoredBallots = (ballots: Ballot[], judges: Map<number, Judge>, conflicted?: ReadonlySet<number>): ScoredBallot[] =>
   ballots.map((ballot) => {
     const judge = judges.get(ballot.judgeId);
     return {
       judgeId: ballot.judgeId,
       panel: judge?.panel ?? 0,
       scores: ballot.scores,
-      counted: !!judge && !judge.observer && !ballot.abstain,
+      counted: !!judge && !judge.observer && !ballot.abstain && !conflicted?.has(ballot.judgeId),
     };
   });
+
+/**
+ * Every judge whose ballots may count, by user id: enrolled judges, and judges the chair removed
+ * (their ballots of rounds closed before the removal still count).
+ */
+export const loadJudgeMap = async (store: Store, contestId: string): Promise<Map<number, Judge>> => {
+  const [judges, removed] = await Promise.all([store.contests.judges(contestId), store.integrity.removedJudges(contestId)]);
+  return new Map([...removed, ...judges].map((judge) => [judge.userId, judge]));
+};
+
+/** Judges conflicted with each presenter. */
+export const loadConflicts = async (store: Store, contestId: string): Promise<Map<number, Set<number>>> => {
+  const byPresenter = new Map<number, Set<number>>();
+  for (const { judgeId, presenter } of await store.integrity.conflicts(contestId)) {
+    const set = byPresenter.get(presenter) ?? new Set<number>();
+    set.add(judgeId);
+    byPresenter.set(presenter, set);
+  }
+  return byPresenter;
+};
 
 export type LoadedResults = {
   closed: number[];
@@ -34,12 +58,14 @@ export const loadStandings = async (store: Store, contest: Contest): Promise<Loa
     .filter(([, status]) => status === "closed")
     .map(([presenter]) => presenter)
     .sort((a, b) => a - b);
-  const [judges, ballots] = await Promise.all([
-    store.contests.judges(contest.id),
+  const [byId, conflicts, ballots] = await Promise.all([
+    loadJudgeMap(store, contest.id),
+    loadConflicts(store, contest.id),
     store.ballots.forPresenters(contest.id, closed),
   ]);
-  const byId = new Map(judges.map((judge) => [judge.userId, judge]));
-  const scored = new Map(closed.map((presenter) => [presenter, scoredBallots(ballots.get(presenter) ?? [], byId)] as const));
+  const scored = new Map(
+    closed.map((presenter) => [presenter, scoredBallots(ballots.get(presenter) ?? [], byId, conflicts.get(presenter))] as const),
+  );
   const results = closed.map((presenter) => presenterResult(contest.setup, presenter, scored.get(presenter) ?? []));
   return { closed, results, standings: computeStandings(contest.setup, results), ballots, scored, judges: byId };
 };

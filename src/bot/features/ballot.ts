@@ -7,12 +7,12 @@ import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import type { BallotState } from "../../store/ballots.js";
-import { ballotView, firstUnscored, type BallotStep, type BallotViewInput } from "../views/ballot.js";
+import { abstainConfirmView, ballotView, firstUnscored, type BallotStep, type BallotViewInput } from "../views/ballot.js";
 
-type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" }>;
+type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" | "a" }>;
 
 const isBallotCallback = (data: CallbackData | undefined): data is BallotCallback =>
-  !!data && (data.kind === "v" || data.kind === "k" || data.kind === "g" || data.kind === "s");
+  !!data && (data.kind === "v" || data.kind === "k" || data.kind === "g" || data.kind === "s" || data.kind === "a");
 
 const viewInput = (state: BallotState, presenter: number): BallotViewInput => ({
   contest: state.contest,
@@ -33,7 +33,14 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
 
   /** Refusals that leave the ballot as it is; the message is redrawn to show why. */
   const refuse = async (ctx: BotContext, t: Translate, state: BallotState, presenter: number, code: string) => {
-    const key = code === "NOT_JUDGE" ? "common-not-judge" : code === "BAD_SCORE" ? "ballot-bad-score" : "common-round-closed";
+    const key =
+      code === "NOT_JUDGE"
+        ? "common-not-judge"
+        : code === "BAD_SCORE"
+          ? "ballot-bad-score"
+          : code === "CONFLICT"
+            ? "conflict-ballot-refused"
+            : "common-round-closed";
     await ctx.answerCallbackQuery({ text: t(key), show_alert: code !== "BAD_SCORE" });
     if (code === "ROUND_CLOSED") await render(ctx, t, state, presenter, { review: true });
   };
@@ -52,12 +59,18 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
       return render(ctx, t, result.state, presenter, next === undefined ? { review: true } : { criterion: next });
     }
     if (data.kind === "s") return submit(ctx, contestId, presenter, judgeId);
+    if (data.kind === "a" && data.args[2] === "1") return submit(ctx, contestId, presenter, judgeId, true);
     const state = await store.ballots.state(contestId, presenter, judgeId);
     if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const t = translatorFor(deps.i18n, state.contest.language);
     if (!state.judge) return refuse(ctx, t, state, presenter, "NOT_JUDGE");
     if (state.round !== "open") return refuse(ctx, t, state, presenter, "ROUND_CLOSED");
+    if (state.conflicted) return refuse(ctx, t, state, presenter, "CONFLICT");
     await ctx.answerCallbackQuery();
+    if (data.kind === "a") {
+      const view = abstainConfirmView(t, viewInput(state, presenter));
+      return editIgnoringSame(() => ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {}));
+    }
     const criterion = data.args[2];
     const step: BallotStep =
       data.kind === "k"
@@ -68,12 +81,12 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     return render(ctx, t, state, presenter, step);
   };
 
-  const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number) => {
-    const result = await store.ballots.submit(contestId, presenter, judgeId, deps.now());
+  const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number, abstain = false) => {
+    const result = await store.ballots.submit(contestId, presenter, judgeId, deps.now(), abstain);
     if (result.code === "OK") {
       const t = translatorFor(deps.i18n, result.state.contest.language);
-      deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version }, "ballot submitted");
-      await ctx.answerCallbackQuery({ text: t("ballot-recorded") });
+      deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
+      await ctx.answerCallbackQuery({ text: t(abstain ? "abstain-recorded" : "ballot-recorded") });
       await render(ctx, t, result.state, presenter, { review: true });
       return live.refreshCounter(ctx.api, result.state.contest, presenter);
     }
@@ -84,7 +97,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     return refuse(ctx, t, state, presenter, result.code);
   };
 
-  composer.callbackQuery([callbackPattern("v"), callbackPattern("k"), callbackPattern("g"), callbackPattern("s")], async (ctx) => {
+  composer.callbackQuery([callbackPattern("v"), callbackPattern("k"), callbackPattern("g"), callbackPattern("s"), callbackPattern("a")], async (ctx) => {
     const data = decodeCallback(ctx.callbackQuery.data);
     if (!isBallotCallback(data)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     // A ballot lives in the judge's own private chat; a press from anywhere else is refused.

@@ -2,7 +2,7 @@
 // to them yet, answers with a deep link that completes the enrolment in private.
 import { Composer, type Api } from "grammy";
 import type { User } from "grammy/types";
-import type { Contest, Judge } from "../../domain/contest.js";
+import type { Contest } from "../../domain/contest.js";
 import { messageRole } from "../../store/messages.js";
 import { callbackPattern, decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -12,6 +12,7 @@ import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { isForbidden } from "../telegram-errors.js";
 import { joinPayload, joinView, parseJoinPayload } from "../views/join.js";
+import { applyJudgeEntry } from "../judge-entries.js";
 
 export type EnrolOutcome = "joined" | "already" | "locked" | "ended" | "unreachable";
 
@@ -35,7 +36,16 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
       if (isForbidden(error)) return "unreachable";
       throw error;
     }
-    const judge: Judge = { userId: user.id, name: displayName(user), panel, observer: false, joinedAt: deps.now() };
+    // A judge named in the contest file takes its panel, observer flag and conflicts.
+    const { judge, conflicts } = applyJudgeEntry(contest, {
+      userId: user.id,
+      name: displayName(user),
+      panel,
+      observer: false,
+      joinedAt: deps.now(),
+    });
+    // Conflicts first, so that no moment exists in which the new judge could score a conflicted round.
+    await store.integrity.addConflicts(contest.id, user.id, conflicts);
     const result = await store.judges.enrol(contest.id, judge);
     if (result.code === "LOCKED") return "locked";
     if (result.code === "CONTEST_ENDED" || result.code === "NO_CONTEST") return "ended";

@@ -13,10 +13,21 @@ import { ballotView, initialStep } from "../views/ballot.js";
 import { rankingText } from "../views/results.js";
 import { formulaText } from "../views/formula.js";
 import { presenterName, roundCounterView } from "../views/round.js";
-import { digestLine } from "../views/receipt.js";
-import { statusText } from "../views/status.js";
+import { statusKeyboard, statusText } from "../views/status.js";
+import { createClosing, type Closing } from "../closing.js";
+import { syncJudgeEntries } from "../judge-entries.js";
 
-export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: () => string) => {
+/** Longest time limit of `/open <n> <minutes>`. */
+export const MAX_ROUND_MINUTES = 240;
+/** The warning before a time limit runs out. */
+export const ROUND_WARNING_MS = 60_000;
+
+export const roundsFeature = (
+  deps: BotDeps,
+  live: LiveMessages,
+  botUsername: () => string,
+  closing: Closing = createClosing(deps, live),
+) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
@@ -28,7 +39,8 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     const reached = await Promise.all(
       judges.map(async (judge) => {
         const state = await store.ballots.state(contest.id, presenter, judge.userId);
-        if (!state) return true;
+        // A judge conflicted with the presenter gets no ballot for them.
+        if (!state || state.conflicted) return true;
         const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
         const view = ballotView(t, input, initialStep(input));
         try {
@@ -59,49 +71,54 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     return { error: "round-all-done" };
   };
 
-  const open = async (ctx: BotContext, contest: Contest, t: Translate) => {
+  /** /open [n] [minutes], and /reopen n [minutes] for a round that has closed. */
+  const open = (reopen: boolean) => async (ctx: BotContext, contest: Contest, t: Translate) => {
     const { criteria, presenters } = contest.setup;
     if (criteria.length === 0 || presenters.length === 0) return ctx.reply(t("round-need-setup"));
+    const [first = "", minutesArg, ...extra] = commandBody(ctx).args.split(/\s+/).filter(Boolean);
+    if (reopen && !first) return ctx.reply(t("reopen-usage"));
+    const minutes = minutesArg === undefined ? undefined : Number(minutesArg);
+    if (extra.length > 0 || (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_ROUND_MINUTES)))
+      return ctx.reply(t(reopen ? "reopen-usage" : "remind-time-usage", { max: MAX_ROUND_MINUTES }));
     const judges = await store.contests.judges(contest.id);
     if (judges.length === 0) return ctx.reply(t("round-need-judges"));
-    const next = await chooseNext(contest, commandBody(ctx).args.split(/\s+/)[0] ?? "");
+    const next = await chooseNext(contest, first);
     if (typeof next !== "number") return ctx.reply(t(next.error, next.vars));
-    const opened = await store.rounds.open(contest.id, next, false, { by: ctx.from!.id, at: deps.now() });
+    const opened = await store.rounds.open(contest.id, next, reopen, { by: ctx.from!.id, at: deps.now() });
     const vars = { n: next + 1, name: presenterName(contest, next) };
     if (opened.code === "OTHER_OPEN")
       return ctx.reply(t("round-other-open", { n: opened.other + 1, name: presenterName(contest, opened.other) }));
     if (opened.code === "ALREADY_OPEN") return ctx.reply(t("round-already-open", vars));
     if (opened.code === "ALREADY_CLOSED") return ctx.reply(t("round-already-closed", vars));
+    if (opened.code === "NOT_CLOSED") return ctx.reply(t("reopen-not-closed", vars));
     if (opened.code !== "OK") return ctx.reply(t("common-contest-ended"));
-    deps.logger.info({ contestId: contest.id, presenter: next }, "round opened");
+    deps.logger.info({ contestId: contest.id, presenter: next, reopen, minutes }, reopen ? "round reopened" : "round opened");
     const running: Contest = { ...contest, status: "running" };
+    // Judges who joined before the contest file was imported get its conflicts and observer flags.
+    await syncJudgeEntries(store, running, { by: ctx.from!.id, at: deps.now() });
+    if (reopen) await ctx.reply(t("reopen-done", vars));
     const counter = roundCounterView(t, {
       contest: running,
       presenter: next,
-      submitted: 0,
-      judges: judges.length,
+      ...(await store.ballots.counts(contest.id, next)),
       open: true,
       botUsername: botUsername(),
     });
     const message = await ctx.reply(counter.text, { reply_markup: counter.keyboard });
     await store.messages.set(contest.id, messageRole.counter(next), message.message_id);
+    // A time limit survives restarts: the deadline is in Redis and the scheduler closes the round.
+    if (minutes !== undefined) {
+      const deadline = deps.now() + minutes * 60_000;
+      await store.timers.schedule(contest.id, next, deadline, minutes > 1 ? deadline - ROUND_WARNING_MS : undefined);
+      await ctx.reply(t("remind-time-set", { minutes }));
+    } else await store.timers.cancel(contest.id, next);
     const unreachable = await sendBallots(ctx.api, running, next, judges, t);
     if (unreachable.length > 0)
       await ctx.reply(t("round-unreachable", { count: unreachable.length, names: unreachable.map((j) => j.name).join("、") }));
   };
 
-  const close = async (ctx: BotContext, contest: Contest, t: Translate) => {
-    const current = await store.contests.currentRound(contest.id);
-    if (current === undefined || !(await store.rounds.close(contest.id, current, { by: ctx.from!.id, at: deps.now() })))
-      return ctx.reply(t("round-none-open"));
-    deps.logger.info({ contestId: contest.id, presenter: current }, "round closed");
-    await live.closeCounter(ctx.api, contest, current);
-    const loaded = await loadStandings(store, contest);
-    const { standings, results } = loaded;
-    const closedResult = results.find((r) => r.presenter === current);
-    const header = t("round-closed", { n: current + 1, name: presenterName(contest, current), ballots: closedResult?.counted ?? 0 });
-    return ctx.reply([header, digestLine(t, contest, loaded, current), "", rankingText(t, { contest, standings, justClosed: current })].join("\n"));
-  };
+  /** Closes the open round, after the chair confirms when the quorum or an outlier needs a look. */
+  const close = (ctx: BotContext, contest: Contest, t: Translate) => closing.request(ctx, contest, t);
 
   const status = async (ctx: BotContext, contest: Contest, t: Translate) => {
     const [judges, current, rounds] = await Promise.all([
@@ -109,9 +126,13 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
       store.contests.currentRound(contest.id),
       store.contests.rounds(contest.id),
     ]);
-    const ballots = current === undefined ? [] : await store.ballots.forPresenter(contest.id, current);
+    const [ballots, conflicted] =
+      current === undefined
+        ? [[], new Set<number>()]
+        : await Promise.all([store.ballots.forPresenter(contest.id, current), store.integrity.conflictedJudges(contest.id, current)]);
     const closedCount = [...rounds.values()].filter((s) => s === "closed").length;
-    return ctx.reply(statusText(t, { contest, judges, current, ballots, closedCount }));
+    const keyboard = statusKeyboard(t, contest, judges);
+    return ctx.reply(statusText(t, { contest, judges, current, ballots, closedCount, conflicted }), keyboard ? { reply_markup: keyboard } : {});
   };
 
   const ranking = async (ctx: BotContext, contest: Contest, t: Translate) => {
@@ -130,7 +151,8 @@ export const roundsFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     );
   };
 
-  composer.command("open", contestCommand(deps, open, { chairOnly: true }));
+  composer.command("open", contestCommand(deps, open(false), { chairOnly: true }));
+  composer.command("reopen", contestCommand(deps, open(true), { chairOnly: true }));
   composer.command("close", contestCommand(deps, close, { chairOnly: true }));
   composer.command("status", contestCommand(deps, status, { chairOnly: true }));
   composer.command("finish", contestCommand(deps, finish, { chairOnly: true }));

@@ -20,7 +20,8 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
     const current = await store.contests.currentRound(contest.id);
     if (current === undefined) return false;
     const state = await store.ballots.state(contest.id, current, userId);
-    if (!state?.judge) return false;
+    // A judge conflicted with the presenter gets no ballot for them.
+    if (!state?.judge || state.conflicted) return false;
     const input = { contest, presenter: current, draft: state.draft, ballot: state.ballot, roundOpen: true };
     const view = ballotView(translatorFor(deps.i18n, contest.language), input, initialStep(input));
     const message = await ctx.reply(view.text, { reply_markup: view.keyboard });
@@ -43,9 +44,11 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
       const contest = await store.contests.activeForChat(ctx.chat.id);
       const t = contest ? translatorFor(deps.i18n, contest.language) : ctx.t;
       const chair = contest ? mayChair(contest, ctx.from.id) : false;
-      return ctx.reply([t("help-everyone"), "", t("help-judge"), ...(chair || !contest ? ["", t("help-chair")] : [])].join("\n"));
+      return ctx.reply(
+        [t("help-everyone"), "", t("help-judge"), ...(chair || !contest ? ["", t("help-chair"), t("help-chair-integrity")] : [])].join("\n"),
+      );
     }
-    return ctx.reply([...lines, "", ctx.t("help-chair")].join("\n"));
+    return ctx.reply([...lines, "", ctx.t("help-chair"), ctx.t("help-chair-integrity")].join("\n"));
   });
 
   return composer;

@@ -86,6 +86,8 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
   const navigation = [
     ...(back ? [InlineKeyboard.text(t("ballot-back"), back)] : []),
     ...(completeScores(criteria, draft) || input.ballot ? [InlineKeyboard.text(t("ballot-review-button"), encodeCallback("g", id, presenter, criteria.length))] : []),
+    // Abstaining is offered before the first score and on the review (not on every page).
+    ...(index === 0 && group === undefined && !input.ballot?.abstain ? [abstainButton(t, input)] : []),
   ];
   return { text: lines.join("\n"), keyboard: InlineKeyboard.from(navigation.length ? [...choices, navigation] : choices) };
 };
@@ -99,27 +101,54 @@ const reviewView = (t: Translate, input: BallotViewInput): View => {
   criteria.forEach((c, i) => lines.push(`• ${c.name}：${draft.scores[String(i)] ?? "—"} / ${c.max}`));
   if (scores) lines.push("", totalLine(t, criteria, scores));
   else lines.push("", t("ballot-incomplete"));
-  if (ballot) {
+  if (ballot?.abstain) {
+    lines.push("", t("abstain-done", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
+  } else if (ballot) {
     lines.push("", t("ballot-submitted", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
     if (!sameScores(scores, ballot)) lines.push(t("ballot-unsaved"));
     lines.push(receiptLine(t, contest, ballot));
   }
+  if (ballot?.comment) lines.push(t("comment-shown", { comment: ballot.comment }));
   const submit = scores && !sameScores(scores, ballot) ? [[InlineKeyboard.text(ballot ? t("ballot-resubmit") : t("ballot-submit"), encodeCallback("s", id, presenter))]] : [];
   const changes = chunk(
     criteria.map((c, i) => InlineKeyboard.text(t("ballot-change", { criterion: c.name }), encodeCallback("g", id, presenter, i))),
     2,
   );
-  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...changes]) };
+  const extras = [
+    ...(ballot && !ballot.abstain
+      ? [InlineKeyboard.text(t(ballot.comment ? "comment-change-button" : "comment-add-button"), encodeCallback("m", id, presenter))]
+      : []),
+    ...(ballot?.abstain ? [] : [abstainButton(t, input)]),
+  ];
+  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...changes, ...(extras.length ? [extras] : [])]) };
 };
 
 const closedView = (t: Translate, input: BallotViewInput): View => {
   const { contest, ballot } = input;
   if (!ballot) return { text: [header(t, input), "", t("ballot-not-submitted")].join("\n") };
+  if (ballot.abstain) return { text: [header(t, input), "", t("abstain-closed")].join("\n") };
   const criteria = contest.setup.criteria;
   const lines = [header(t, input), "", t("ballot-closed")];
   criteria.forEach((c, i) => lines.push(`• ${c.name}：${ballot.scores[i] ?? "—"} / ${c.max}`));
   if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores), receiptLine(t, contest, ballot));
   return { text: lines.join("\n") };
+};
+
+const abstainButton = (t: Translate, { contest, presenter }: BallotViewInput) =>
+  InlineKeyboard.text(t("abstain-button"), encodeCallback("a", contest.id, presenter, "0"));
+
+/** Asks the judge to confirm an abstention; "back" returns to the review. */
+export const abstainConfirmView = (t: Translate, input: BallotViewInput): View => {
+  const { contest, presenter } = input;
+  return {
+    text: [header(t, input), "", t("abstain-confirm", { n: presenter + 1, name: contest.setup.presenters[presenter]?.name ?? "?" })].join("\n"),
+    keyboard: InlineKeyboard.from([
+      [
+        InlineKeyboard.text(t("abstain-yes"), encodeCallback("a", contest.id, presenter, "1")),
+        InlineKeyboard.text(t("ballot-back"), encodeCallback("g", contest.id, presenter, contest.setup.criteria.length)),
+      ],
+    ]),
+  };
 };
 
 export const ballotView = (t: Translate, input: BallotViewInput, step: BallotStep): View => {

@@ -1,0 +1,206 @@
+// Closing a round. With fewer counted ballots than the quorum, /close asks the chair to confirm
+// (✅/✖, checked on press) instead of closing. A ballot whose total lies far from the median is
+// pointed out with the close, just before the ranking: by number, never by name ("show name"
+// tells only the chair who presses it, in an alert). A round closed by its time limit closes at
+// once, with the same notes.
+import { Composer, InlineKeyboard, type Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Contest } from "../domain/contest.js";
+import { findOutliers, type Outlier } from "../domain/integrity.js";
+import { formatHalfUp, type Rational } from "../domain/rational.js";
+import { systemActor, type Actor } from "../store/audit.js";
+import { callbackPattern, decodeCallback, encodeCallback } from "./callback-data.js";
+import type { BotContext } from "./context.js";
+import type { BotDeps } from "./deps.js";
+import { translatorFor, type Translate } from "./i18n.js";
+import type { LiveMessages } from "./live-messages.js";
+import { mayChair } from "./roles.js";
+import { loadJudgeMap, loadStandings, scoredBallots } from "./standings.js";
+import { editIgnoringSame } from "./telegram-errors.js";
+import { rankingText } from "./views/results.js";
+import { presenterName } from "./views/round.js";
+import { digestLine } from "./views/receipt.js";
+
+/** How long "show name" keeps working after the warning. */
+const OUTLIER_REFS_TTL_S = 24 * 3600;
+
+export type CloseCheck = {
+  counted: number;
+  quorum: number | undefined;
+  /** Fewer counted ballots than the quorum. */
+  short: boolean;
+  median: Rational | undefined;
+  outliers: Outlier[];
+};
+
+type Send = (text: string, other?: { reply_markup?: InlineKeyboard }) => Promise<unknown>;
+
+export const createClosing = (deps: BotDeps, live: LiveMessages) => {
+  const { store } = deps;
+
+  /** Counted ballots against the quorum, and totals far from the median. */
+  const check = async (contest: Contest, presenter: number): Promise<CloseCheck> => {
+    const [ballots, judges, conflicted] = await Promise.all([
+      store.ballots.forPresenter(contest.id, presenter),
+      loadJudgeMap(store, contest.id),
+      store.integrity.conflictedJudges(contest.id, presenter),
+    ]);
+    const countedIds = new Set(scoredBallots(ballots, judges, conflicted).filter((b) => b.counted).map((b) => b.judgeId));
+    const counted = ballots.filter((b) => countedIds.has(b.judgeId) && b.scores.length === contest.setup.criteria.length);
+    const quorum = contest.setup.quorum;
+    const report =
+      contest.setup.criteria.length > 0
+        ? findOutliers(contest.setup.criteria, counted, contest.setup.outlier)
+        : { median: undefined, outliers: [] };
+    return { counted: counted.length, quorum, short: quorum !== undefined && counted.length < quorum, ...report };
+  };
+
+  const warningLines = (t: Translate, contest: Contest, c: CloseCheck): string[] => {
+    const lines: string[] = [];
+    if (c.short) lines.push(t("quorum-short", { counted: c.counted, quorum: c.quorum ?? 0 }));
+    if (c.outliers.length > 0) {
+      lines.push(t("outlier-title", { limit: String(contest.setup.outlier) }));
+      const median = c.median ? formatHalfUp(c.median) : "—";
+      for (const o of c.outliers) lines.push(t("outlier-line", { ref: o.ref, total: formatHalfUp(o.total), median }));
+    }
+    return lines;
+  };
+
+  const revealButtons = (t: Translate, contest: Contest, presenter: number, c: CloseCheck) =>
+    c.outliers.map((o) => [InlineKeyboard.text(t("outlier-show-name", { ref: o.ref }), encodeCallback("o", contest.id, presenter, o.ref))]);
+
+  const rememberOutliers = (contest: Contest, presenter: number, c: CloseCheck) =>
+    store.integrity.saveOutlierRefs(contest.id, presenter, new Map(c.outliers.map((o) => [o.ref, o.judgeId])), OUTLIER_REFS_TTL_S);
+
+  /** Closes the round and posts the ranking; false when the round was not open any more. */
+  const closeNow = async (api: Api, contest: Contest, presenter: number, t: Translate, actor: Actor, send: Send): Promise<boolean> => {
+    if (!(await store.rounds.close(contest.id, presenter, actor))) return false;
+    await store.timers.cancel(contest.id, presenter);
+    deps.logger.info({ contestId: contest.id, presenter, by: actor.by }, "round closed");
+    await live.closeCounter(api, contest, presenter);
+    const loaded = await loadStandings(store, contest);
+    const { standings, results } = loaded;
+    const closedResult = results.find((r) => r.presenter === presenter);
+    const header = t("round-closed", { n: presenter + 1, name: presenterName(contest, presenter), ballots: closedResult?.counted ?? 0 });
+    // The digest of the counted ballots' receipts: each judge can check theirs is in it (/verify).
+    await send([header, digestLine(t, contest, loaded, presenter), "", rankingText(t, { contest, standings, justClosed: presenter })].join("\n"));
+    return true;
+  };
+
+  /** /close: closes the open round, or first asks the chair to confirm when something looks wrong. */
+  const request = async (ctx: BotContext, contest: Contest, t: Translate) => {
+    const current = await store.contests.currentRound(contest.id);
+    if (current === undefined) return ctx.reply(t("round-none-open"));
+    const send: Send = (text, other) => ctx.reply(text, other);
+    const c = await check(contest, current);
+    await rememberOutliers(contest, current, c);
+    if (!c.short) {
+      if (c.outliers.length > 0) await send(noticeText(t, contest, current, c), { reply_markup: InlineKeyboard.from(revealButtons(t, contest, current, c)) });
+      if (!(await closeNow(ctx.api, contest, current, t, { by: ctx.from!.id, at: deps.now() }, send)))
+        return ctx.reply(t("round-none-open"));
+      return;
+    }
+    const text = [
+      t("quorum-confirm-title", { n: current + 1, name: presenterName(contest, current) }),
+      ...warningLines(t, contest, c),
+      "",
+      t("quorum-confirm-question"),
+    ].join("\n");
+    const keyboard = InlineKeyboard.from([
+      [
+        InlineKeyboard.text(t("quorum-close-button"), encodeCallback("q", contest.id, current, "1")),
+        InlineKeyboard.text(t("quorum-keep-button"), encodeCallback("q", contest.id, current, "0")),
+      ],
+      ...revealButtons(t, contest, current, c),
+    ]);
+    deps.logger.info({ contestId: contest.id, presenter: current, counted: c.counted, outliers: c.outliers.length }, "close needs confirmation");
+    return ctx.reply(text, { reply_markup: keyboard });
+  };
+
+  /** The note shown with a close: ballots short of the quorum, totals far from the median. */
+  const noticeText = (t: Translate, contest: Contest, presenter: number, c: CloseCheck): string =>
+    [t("quorum-notice-title", { n: presenter + 1, name: presenterName(contest, presenter) }), ...warningLines(t, contest, c)].join("\n");
+
+  /** The time limit ran out: close at once (no confirmation), with the same notes as /close. */
+  const autoClose = async (api: Api, contest: Contest, presenter: number): Promise<boolean> => {
+    const t = translatorFor(deps.i18n, contest.language);
+    const send: Send = (text, other) => api.sendMessage(contest.chatId, text, other);
+    const round = (await store.contests.rounds(contest.id)).get(presenter);
+    if (round !== "open") return false;
+    const c = await check(contest, presenter);
+    await rememberOutliers(contest, presenter, c);
+    await send(t("remind-time-up", { n: presenter + 1, name: presenterName(contest, presenter) }));
+    if (c.short || c.outliers.length > 0) {
+      const buttons = revealButtons(t, contest, presenter, c);
+      await send(noticeText(t, contest, presenter, c), buttons.length ? { reply_markup: InlineKeyboard.from(buttons) } : {});
+    }
+    return closeNow(api, contest, presenter, t, systemActor(deps.now()), send);
+  };
+
+  /** The message's keyboard without the confirm row (the "show name" buttons stay). */
+  const withoutConfirm = (markup: InlineKeyboardMarkup | undefined): InlineKeyboard =>
+    InlineKeyboard.from(
+      (markup?.inline_keyboard ?? [])
+        .map((row) => row.filter((button) => !("callback_data" in button && button.callback_data?.startsWith("q|"))))
+        .filter((row) => row.length > 0),
+    );
+
+  const composer = new Composer<BotContext>();
+
+  /** Finds the button's contest, in the chat the button is in, and checks the presser is a chair. */
+  const chairPress = async (ctx: BotContext, contestId: string): Promise<{ contest: Contest; t: Translate } | undefined> => {
+    const contest = await store.contests.get(contestId);
+    if (!contest || contest.chatId !== ctx.chat?.id) {
+      await ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+      return undefined;
+    }
+    const t = translatorFor(deps.i18n, contest.language);
+    if (!mayChair(contest, ctx.from!.id)) {
+      await ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+      return undefined;
+    }
+    return { contest, t };
+  };
+
+  composer.callbackQuery(callbackPattern("q"), async (ctx) => {
+    const data = decodeCallback(ctx.callbackQuery.data);
+    if (data?.kind !== "q") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    const [contestId, presenter, choice] = data.args;
+    const pressed = await chairPress(ctx, contestId);
+    if (!pressed) return;
+    const { contest, t } = pressed;
+    const text = ctx.callbackQuery.message?.text ?? "";
+    const keyboard = withoutConfirm(ctx.callbackQuery.message?.reply_markup);
+    if (choice === "0") {
+      await ctx.answerCallbackQuery();
+      return editIgnoringSame(() => ctx.editMessageText(`${text}\n\n${t("quorum-kept")}`, { reply_markup: keyboard }));
+    }
+    const current = await store.contests.currentRound(contest.id);
+    if (current !== presenter) {
+      await ctx.answerCallbackQuery({ text: t("round-none-open"), show_alert: true });
+      return editIgnoringSame(() => ctx.editMessageText(text, { reply_markup: keyboard }));
+    }
+    await ctx.answerCallbackQuery();
+    await editIgnoringSame(() => ctx.editMessageText(`${text}\n\n${t("quorum-confirmed")}`, { reply_markup: keyboard }));
+    const send: Send = (message, other) => ctx.reply(message, other);
+    if (!(await closeNow(ctx.api, contest, presenter, t, { by: ctx.from.id, at: deps.now() }, send))) return ctx.reply(t("round-none-open"));
+  });
+
+  composer.callbackQuery(callbackPattern("o"), async (ctx) => {
+    const data = decodeCallback(ctx.callbackQuery.data);
+    if (data?.kind !== "o") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    const [contestId, presenter, ref] = data.args;
+    const pressed = await chairPress(ctx, contestId);
+    if (!pressed) return;
+    const { contest, t } = pressed;
+    const judgeId = await store.integrity.outlierJudge(contest.id, presenter, ref);
+    if (judgeId === undefined) return ctx.answerCallbackQuery({ text: t("outlier-expired"), show_alert: true });
+    const judge = (await loadJudgeMap(store, contest.id)).get(judgeId);
+    deps.logger.info({ contestId: contest.id, presenter, ref, chair: ctx.from.id }, "outlier name shown to chair");
+    // An alert is shown to the presser only: the group never sees the name.
+    return ctx.answerCallbackQuery({ text: t("outlier-name", { ref, name: judge?.name ?? String(judgeId) }), show_alert: true });
+  });
+
+  return { check, request, closeNow, autoClose, composer };
+};
+export type Closing = ReturnType<typeof createClosing>;
