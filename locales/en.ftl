@@ -229,6 +229,7 @@ screen-page-unranked = no counted ballots
 screen-page-done = { $closed } of { $total } presenters scored
 screen-page-gone = The chair revoked this scoreboard link.
 screen-page-not-found = This scoreboard link does not exist or was revoked.
+cmd-screen = Get the scoreboard link for the projector (chair)
 
 ## Scoring rules
 formula-line = Scoring: { $formula }

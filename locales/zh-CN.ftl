@@ -229,6 +229,7 @@ screen-page-unranked = 无有效票
 screen-page-done = 已完成 { $closed }/{ $total } 位
 screen-page-gone = 此大屏链接已被主持人撤销。
 screen-page-not-found = 此大屏链接不存在或已被撤销。
+cmd-screen = 私聊获取现场大屏链接（主持人）
 
 ## Scoring rules
 formula-line = 计分方法：{ $formula }
