@@ -44,6 +44,8 @@ export const createHarness = async (
     botInfo: model.botInfo,
     ...(options.apiVia === "fetch" ? { client: { fetch: modelFetch(model) } } : { transformers: [captureTransformer(model)] }),
     sendIntervalMs: 0,
+    // Round time limits are driven by the tests (timers.tick() with an injected `now`).
+    timerPollMs: 0,
     downloadFile: async (filePath) => {
       const bytes = model.fileBytes(filePath);
       if (!bytes) throw new Error(`no file at ${filePath}`);
@@ -78,7 +80,7 @@ export const createHarness = async (
     await redis.cleanup();
   };
 
-  return { model, store, redis, bot: created.bot, deliver, say, tap, lastCallbackAnswer, close };
+  return { model, store, redis, bot: created.bot, timers: created.timers, deliver, say, tap, lastCallbackAnswer, close };
 };
 
 export const user = (id: number, first_name: string, language_code = "zh-hans"): TestUser => ({ id, first_name, language_code });
