@@ -1,0 +1,71 @@
+// Co-chairs: the chair (the administrator who created the contest) shares the chair's rights.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, GROUP, user, type Harness } from "./harness.js";
+import { chair, contestOf, groupMessage, outsider, replyWith, setUpMeeting } from "./integrity-support.js";
+
+const deputy = user(2, "副主持");
+
+describe("co-chairs", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  it("makes the member whose message the chair replies to a co-chair, with the chair's rights", async () => {
+    await setUpMeeting(h);
+    await h.say(deputy, GROUP, "/open");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("只有本次评议的主持人可以使用");
+
+    const hello = groupMessage(h, deputy, "我来协助主持");
+    const added = await replyWith(h, chair, hello, "/cochair");
+    expect(added.text).toBe("✅ 已将「副主持」设为联席主持人，与主持人拥有相同权限。");
+    expect((await contestOf(h)).cochairs).toEqual([deputy.id]);
+
+    await h.say(deputy, GROUP, "/open");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("第 1/3 位：区交通运输局");
+    await h.say(deputy, GROUP, "/close");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束");
+  });
+
+  it("lists the chairs when /cochair is sent without a reply", async () => {
+    await setUpMeeting(h);
+    await replyWith(h, chair, groupMessage(h, deputy), "/cochair");
+    const list = (await h.say(chair, GROUP, "/cochair"))!.text!;
+    expect(list).toContain("👥 主持人：主持人");
+    expect(list).toContain("联席主持人：副主持");
+    expect(list).toContain("用法：回复某位成员的消息并发送 /cochair");
+  });
+
+  it("takes the rights away with /cochair remove in reply, but never from the creating chair", async () => {
+    await setUpMeeting(h);
+    const hello = groupMessage(h, deputy);
+    await replyWith(h, chair, hello, "/cochair");
+    expect((await replyWith(h, chair, hello, "/cochair")).text).toBe("「副主持」已经是主持人。");
+    expect((await replyWith(h, chair, hello, "/cochair remove")).text).toBe("已取消「副主持」的联席主持人身份。");
+    await h.say(deputy, GROUP, "/status");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("只有本次评议的主持人可以使用");
+
+    // A co-chair may manage co-chairs too, but the chair who created the contest stays.
+    await replyWith(h, chair, hello, "/cochair");
+    const chairMessage = groupMessage(h, chair, "大家好");
+    expect((await replyWith(h, deputy, chairMessage, "/cochair remove")).text).toBe("「主持人」是创建评议的主持人，不能取消。");
+  });
+
+  it("answers members who are not chairs, and wrong arguments, politely", async () => {
+    await setUpMeeting(h);
+    const hello = groupMessage(h, deputy);
+    expect((await replyWith(h, outsider, hello, "/cochair")).text).toContain("只有本次评议的主持人可以使用");
+    expect((await replyWith(h, chair, hello, "/cochair 马上")).text).toContain("用法：回复某位成员的消息并发送 /cochair");
+    expect((await h.say(chair, GROUP, "/cochair remove"))!.text).toContain("用法：");
+    expect((await contestOf(h)).cochairs).toEqual([]);
+  });
+
+  it("lists the new chair commands in /help for chairs only", async () => {
+    await setUpMeeting(h);
+    const help = (await h.say(chair, GROUP, "/help"))!.text!;
+    for (const command of ["/cochair", "/removejudge", "/lockjudges", "/conflict", "/observer", "/remind", "/reopen 序号", "/open 序号 分钟"])
+      expect(help).toContain(command);
+    expect((await h.say(outsider, GROUP, "/help"))!.text).not.toContain("/cochair");
+  });
+});
