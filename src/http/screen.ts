@@ -28,7 +28,7 @@ export type ScreenRoutesDeps = {
 };
 
 /** One open event stream. Writes are queued so they arrive in order; a stuck client is dropped. */
-type Client = { token: string; send: (event: string, data: string) => void; end: () => void };
+type Client = { token: string; send: (event: string, data: string, retry?: number) => void; end: () => void };
 
 /** The clients watching one contest, and the refresh loop that keeps them current. */
 type Feed = { clients: Set<Client>; running: boolean; again: boolean; recheckTokens: boolean };
@@ -50,6 +50,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     (locale: Locale): Translate =>
     (key, vars) =>
       i18n.t(locale, key, vars);
+  const notFoundLocales: Locale[] = deps.defaultLocale === "en" ? ["en", "zh-CN"] : ["zh-CN", "en"];
   const feeds = new Map<string, Feed>();
   let subscription: Promise<ContestEventSubscription> | undefined;
   let closed = false;
@@ -122,12 +123,12 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
       leave();
       void queue.finally(done);
     };
-    const send = (event: string, data: string) => {
+    const send = (event: string, data: string, retry?: number) => {
       if (ended) return;
       if (queued >= MAX_QUEUED_WRITES) return end();
       queued++;
       queue = queue
-        .then(() => stream.writeSSE({ event, data }))
+        .then(() => stream.writeSSE({ event, data, ...(retry === undefined ? {} : { retry }) }))
         .catch(() => end())
         .finally(() => {
           queued--;
@@ -148,7 +149,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
       ...SECURITY_HEADERS,
       "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     };
-    if (!state) return c.html(notFoundPage([translator(deps.defaultLocale ?? "zh-CN"), translator(deps.defaultLocale === "en" ? "zh-CN" : "en")]), 404, headers);
+    if (!state) return c.html(notFoundPage(notFoundLocales.map(translator)), 404, headers);
     return c.html(screenPage({ state, t: translator(state.language), nonce }), 200, headers);
   });
 
@@ -180,20 +181,20 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
       }
       const current = feed;
       // The stream stays open until the client goes away, the link is revoked or the server stops.
-      const finished = new Promise<void>((resolve) => {
-        const leave = () => {
-          current.clients.delete(client);
-          if (current.clients.size === 0 && feeds.get(contestId) === current) feeds.delete(contestId);
-          clearInterval(heartbeat);
-        };
-        const client = openClient(stream, token, leave, resolve);
-        const heartbeat = setInterval(() => client.send("ping", "{}"), heartbeatMs);
-        heartbeat.unref();
-        stream.onAbort(() => client.end());
-        current.clients.add(client);
-      });
+      let resolveFinished = () => {};
+      const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
+      const leave = () => {
+        current.clients.delete(client);
+        if (current.clients.size === 0 && feeds.get(contestId) === current) feeds.delete(contestId);
+        clearInterval(heartbeat);
+      };
+      const client = openClient(stream, token, leave, () => resolveFinished());
+      const heartbeat = setInterval(() => client.send("ping", "{}"), heartbeatMs);
+      heartbeat.unref();
+      stream.onAbort(() => client.end());
       // Tell the browser to retry soon after a drop; every (re)connection starts with the full state.
-      await stream.writeSSE({ event: "hello", data: "{}", retry: 1000 });
+      client.send("hello", "{}", 1000);
+      current.clients.add(client);
       await refresh(contestId, current);
       await finished;
     });

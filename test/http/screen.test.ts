@@ -96,7 +96,8 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
     store = createStore(r.redis, r.prefix);
     otherRedis = new Redis(r.url);
     other = createStore(otherRedis, r.prefix);
-    routes = createScreenRoutes({ store, logger: pino({ level: "silent" }) });
+    // Frequent keep-alives, so that a test can see one.
+    routes = createScreenRoutes({ store, logger: pino({ level: "silent" }), heartbeatMs: 100 });
     const app = new Hono();
     app.route("/screen", routes.app);
     server = await new Promise<ServerType>((resolve) => {
@@ -240,6 +241,8 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
     await other.rounds.close(contest.id, 0);
     const closed = await events.nextState((s) => s.groups.length > 0);
     expect(closed.groups[0]?.rows[0]).toMatchObject({ name: "坡头镇", score: "60.00", ballots: 1 });
+    // Keep-alives let the page notice a connection that died silently.
+    expect((await events.nextOf("ping")).data).toBe("{}");
   });
 
   it("starts again from the full state when a dropped stream reconnects", async () => {
