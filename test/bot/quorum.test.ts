@@ -1,0 +1,128 @@
+// The close flow: below the quorum the chair confirms (✅/✖, chair-checked on press); a total far
+// from the median is pointed out by ballot number, and only a chair may see whose it is.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, GROUP, user, type Harness } from "./harness.js";
+import { chair, contestOf, groupMessage, li, outsider, press, replyWith, scoresFor, setUpMeeting, vote, wang, zhang } from "./integrity-support.js";
+
+describe("quorum at close", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  it("asks the chair to confirm instead of closing, and keeps the round open on ✖", async () => {
+    await setUpMeeting(h, undefined, { quorum: 3 });
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(90));
+    await vote(h, li, scoresFor(80));
+    const ask = (await h.say(chair, GROUP, "/close"))!;
+    expect(ask.text).toBe(
+      "⚠️ 结束第 1 位「区交通运输局」的评分前请确认：\n• 有效评分 2 份，少于法定人数 3 份。\n\n仍要结束本轮评分吗？",
+    );
+    const contest = await contestOf(h);
+    expect(await h.store.contests.currentRound(contest.id)).toBe(0);
+
+    await h.tap(outsider, GROUP, ask, "✅ 结束评分");
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: "🙏 抱歉，此命令只有本次评议的主持人可以使用。", show_alert: true });
+    expect(await h.store.contests.currentRound(contest.id)).toBe(0);
+
+    await h.tap(chair, GROUP, ask, "✖ 暂不结束");
+    expect(h.model.message(GROUP, ask.messageId)!.text).toContain("好的，本轮评分继续。");
+    expect(await h.store.contests.currentRound(contest.id)).toBe(0);
+
+    // Once the quorum is reached, /close closes at once.
+    await vote(h, wang, scoresFor(85));
+    await h.say(chair, GROUP, "/close");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 85.00（3 份） ◀ 刚结束");
+  });
+
+  it("closes on ✅ from the chair or a co-chair, posting the ranking as /close does", async () => {
+    await setUpMeeting(h, undefined, { quorum: 3 });
+    const deputy = user(2, "副主持");
+    await replyWith(h, chair, groupMessage(h, deputy), "/cochair");
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(90));
+    const ask = (await h.say(chair, GROUP, "/close"))!;
+    expect(ask.text).toContain("有效评分 1 份，少于法定人数 3 份。");
+    await h.tap(deputy, GROUP, ask, "✅ 结束评分");
+    expect(h.model.message(GROUP, ask.messageId)!.text).toContain("✅ 主持人已确认结束。");
+    expect(h.model.message(GROUP, ask.messageId)!.reply_markup).toBeUndefined();
+    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 1 份评分。");
+  });
+
+  it("does not count observers, abstentions or conflicted judges towards the quorum", async () => {
+    await setUpMeeting(h, undefined, { quorum: 2 });
+    await h.say(chair, GROUP, "/observer 王五");
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(90));
+    await vote(h, wang, scoresFor(70));
+    await h.tap(li, li.id, h.model.lastMessage(li.id)!, "🚫 弃权");
+    await h.tap(li, li.id, h.model.lastMessage(li.id)!, "✅ 确定弃权");
+    expect((await h.say(chair, GROUP, "/close"))!.text).toContain("有效评分 1 份，少于法定人数 2 份。");
+  });
+});
+
+describe("outliers at close", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  it("names the far ballot by number before the ranking, and shows the judge only to a chair who asks", async () => {
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(86));
+    await vote(h, li, scoresFor(92));
+    await vote(h, wang, scoresFor(45));
+    const before = h.model.messages(GROUP).length;
+    await h.say(chair, GROUP, "/close");
+    const [notice, ranking] = h.model.messages(GROUP).slice(before);
+    expect(notice!.text).toBe(
+      "⚠️ 第 1 位「区交通运输局」请主持人注意：\n• 以下评分与中位数相差超过 20 分（不显示评委姓名）：\n评分 #3：45.00（中位数 86.00）",
+    );
+    for (const judge of ["张三", "李四", "王五"]) expect(notice!.text).not.toContain(judge);
+    expect(ranking!.text).toContain("1. 区交通运输局 — 74.33（3 份） ◀ 刚结束");
+
+    await h.tap(outsider, GROUP, notice!, "👁 显示评分 #3 的评委");
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: "🙏 抱歉，此命令只有本次评议的主持人可以使用。", show_alert: true });
+    await h.tap(chair, GROUP, notice!, "👁 显示评分 #3 的评委");
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: "评分 #3 来自评委：王五", show_alert: true });
+    // The name never reaches the group.
+    expect(h.model.messages(GROUP).some((m) => m.text?.includes("来自评委"))).toBe(false);
+    // Forged references are refused.
+    expect(await press(h, chair, GROUP, notice!.messageId, `o|${(await contestOf(h)).id}|0|1`)).toMatchObject({
+      text: "这条提示已过期，不能再显示姓名。",
+    });
+    expect(await press(h, chair, GROUP, notice!.messageId, "o|zz|0|3")).toMatchObject({ text: "这个按钮已失效。" });
+  });
+
+  it("lists outliers in the quorum confirmation too, and follows the contest's threshold", async () => {
+    await setUpMeeting(h, undefined, { quorum: 4, outlier: 40 });
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(86));
+    await vote(h, li, scoresFor(92));
+    await vote(h, wang, scoresFor(45));
+    const ask = (await h.say(chair, GROUP, "/close"))!;
+    expect(ask.text).toContain("以下评分与中位数相差超过 40 分");
+    expect(ask.text).toContain("评分 #3：45.00（中位数 86.00）");
+    await h.tap(chair, GROUP, ask, "✅ 结束评分");
+    // "show name" stays on the confirmation after the close.
+    await h.tap(chair, GROUP, ask, "👁 显示评分 #3 的评委");
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: "评分 #3 来自评委：王五" });
+  });
+
+  it("says nothing when every total is within the threshold", async () => {
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(86));
+    await vote(h, li, scoresFor(92));
+    await vote(h, wang, scoresFor(70));
+    const before = h.model.messages(GROUP).length;
+    await h.say(chair, GROUP, "/close");
+    const after = h.model.messages(GROUP).slice(before);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 3 份评分。");
+  });
+});
