@@ -6,6 +6,7 @@ import { LOCALES } from "../domain/contest.js";
 export const GROUP_COMMANDS = [
   "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "settings",
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
+  "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen",
 ] as const;
 export const PRIVATE_COMMANDS = ["start", "receipt", "verify", "help"] as const;
 
