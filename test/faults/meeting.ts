@@ -53,3 +53,28 @@ export const submit = async (h: Harness, judge: TestUser): Promise<string> => {
 
 /** The rows "1. name — score（n 份）" of the last ranking posted in the group. */
 export const rankingRows = (text: string): string[] => text.split("\n").filter((line) => /^\d+\. /.test(line));
+
+let pressCount = 0;
+
+/**
+ * Queues a button press with any callback data on a message (as a modified client could send),
+ * registered with the model so that answering it works as for a real press. Returns the update.
+ */
+export const press = (h: Harness, from: TestUser, chatId: number, messageId: number, data: string) => {
+  const id = `press-${++pressCount}`;
+  h.model.callbacks.set(id, { id, userId: from.id, chatId, messageId, data, answered: false });
+  const chat = chatId > 0 ? { id: chatId, type: "private" as const, first_name: from.first_name } : { id: chatId, type: "supergroup" as const, title: "group" };
+  return h.model.enqueueUpdate({
+    callback_query: {
+      id,
+      from: { id: from.id, is_bot: false, first_name: from.first_name },
+      chat_instance: String(chatId),
+      data,
+      message: { message_id: messageId, date: 0, chat },
+    },
+  });
+};
+
+/** The answers the bot gave to one press (normally exactly one). */
+export const answersTo = (h: Harness, callbackId: string) =>
+  h.model.callsTo("answerCallbackQuery").filter((c) => c.params.callback_query_id === callbackId);

@@ -45,6 +45,13 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     if (code === "ROUND_CLOSED") await render(ctx, t, state, presenter, { review: true });
   };
 
+  /**
+   * Telegram calls made after a tap or submit was stored: their failure is logged, never reported
+   * to the judge as "not recorded" (the catch below), because the score is recorded.
+   */
+  const afterStored = (ctx: BotContext, step: Promise<unknown>): Promise<unknown> =>
+    step.catch((error: unknown) => deps.logger.warn({ err: error, user: ctx.from?.id }, "reply after a stored ballot step failed"));
+
   const handle = async (ctx: BotContext, data: BallotCallback) => {
     const [contestId, presenter] = data.args;
     const judgeId = ctx.from!.id;
@@ -54,9 +61,9 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
       if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
       const t = translatorFor(deps.i18n, result.state.contest.language);
       if (result.code !== "OK") return refuse(ctx, t, result.state, presenter, result.code);
-      await ctx.answerCallbackQuery();
+      await afterStored(ctx, ctx.answerCallbackQuery());
       const next = firstUnscored(result.state.contest.setup.criteria, result.state.draft, criterion);
-      return render(ctx, t, result.state, presenter, next === undefined ? { review: true } : { criterion: next });
+      return afterStored(ctx, render(ctx, t, result.state, presenter, next === undefined ? { review: true } : { criterion: next }));
     }
     if (data.kind === "s") return submit(ctx, contestId, presenter, judgeId);
     if (data.kind === "a" && data.args[2] === "1") return submit(ctx, contestId, presenter, judgeId, true);
@@ -86,8 +93,8 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     if (result.code === "OK") {
       const t = translatorFor(deps.i18n, result.state.contest.language);
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
-      await ctx.answerCallbackQuery({ text: t(abstain ? "abstain-recorded" : "ballot-recorded") });
-      await render(ctx, t, result.state, presenter, { review: true });
+      await afterStored(ctx, ctx.answerCallbackQuery({ text: t(abstain ? "abstain-recorded" : "ballot-recorded") }));
+      await afterStored(ctx, render(ctx, t, result.state, presenter, { review: true }));
       return live.refreshCounter(ctx.api, result.state.contest, presenter);
     }
     const state = await store.ballots.state(contestId, presenter, judgeId);
