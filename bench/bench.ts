@@ -1,0 +1,505 @@
+// `npm run bench`: the real bot (createBot) in-process, its Bot API answered at once by the
+// Telegram model (modelFetch: grammY's own serialisation, autoRetry and the metrics transformer
+// all run), against the real local Redis (REDIS_URL, a unique prefix removed at the end).
+//
+//   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
+//                            [--solo-judges=400] [--broadcast-judges=200] [--quick]
+//   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
+//
+// Phases:
+//  1. meeting: G groups × J judges × P presenters × C criteria; per round every group's chair
+//     opens it, then all judges tap through their ballots at once (C value taps + submit each);
+//     taps/s, ballots/s, latency under that load, Redis commands per tap (INFO commandstats).
+//  2. solo: one tap at a time (no queueing): the latency of one tap, update in → API calls out.
+//  3. ceiling: the same number of ballot-state EVALSHA calls straight from ioredis, same concurrency.
+//  4. ranking: 1,000 presenters × 100 judges through the pure domain (presenterResult + computeStandings).
+//  5. broadcast: a round opened for N judges against a Bot API that answers 429 above 30 msg/s.
+// Prints a table, then (last line) one JSON object with the figures.
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { createBot, type CreateBotOptions } from "../src/bot/create-bot.js";
+import { unpacedSendQueue } from "../src/bot/send-queue.js";
+import { ContestSetupSchema } from "../src/domain/contest.js";
+import { presenterResult, type ScoredBallot } from "../src/domain/scoring.js";
+import { computeStandings } from "../src/domain/standings.js";
+import { createMetrics } from "../src/metrics.js";
+import { createRedis } from "../src/redis.js";
+import { contestKeys } from "../src/store/keys.js";
+import { createStore, type Store } from "../src/store/store.js";
+import { TelegramModel, type TestUser } from "../test/support/telegram-model.js";
+import { modelFetch } from "../test/support/telegram-transformer.js";
+import type { Update } from "grammy/types";
+
+// ───────────────────────────── options ─────────────────────────────
+
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key = "", value = "1"] = arg.replace(/^--?/, "").split("=");
+    return [key.toLowerCase(), value] as const;
+  }),
+);
+const quick = args.has("quick") || process.env.BENCH_QUICK === "1";
+const option = (name: string, fallback: number, quickValue: number): number => {
+  const raw = args.get(name) ?? process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
+  const value = raw === undefined ? (quick ? quickValue : fallback) : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+};
+const G = option("groups", 50, 5);
+const J = option("judges", 30, 10);
+const P = option("presenters", 10, 3);
+const C = option("criteria", 4, 4);
+const SOLO_JUDGES = Math.min(option("solo-judges", 400, 50), G * J);
+const BROADCAST_JUDGES = option("broadcast-judges", 200, 60);
+const RANK_PRESENTERS = option("ranking-presenters", 1000, 1000);
+const RANK_JUDGES = option("ranking-judges", 100, 100);
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** Each criterion's maximum: every value fits on one keypad page (≤ 40 buttons). */
+const MAX = Math.min(30, Math.floor(100 / C));
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" });
+const now = () => performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
+};
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** Runs `jobs` with at most `limit` at a time. */
+const pool = async <T>(items: T[], limit: number, job: (item: T) => Promise<void>) => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await job(items[next++]!);
+    }),
+  );
+};
+
+/** calls per command from INFO commandstats ("cmdstat_evalsha:calls=12,..."). */
+const commandStats = async (redis: Redis): Promise<Map<string, number>> => {
+  const info = await redis.info("commandstats");
+  const stats = new Map<string, number>();
+  for (const line of info.split("\n")) {
+    const match = /^cmdstat_([^:]+):calls=(\d+)/.exec(line.trim());
+    if (match) stats.set(match[1]!, Number(match[2]));
+  }
+  return stats;
+};
+const statsDelta = (before: Map<string, number>, after: Map<string, number>) => {
+  const delta = new Map<string, number>();
+  for (const [name, calls] of after) {
+    const d = calls - (before.get(name) ?? 0);
+    // The INFO calls that take the snapshots are not the bot's.
+    if (d > 0 && name !== "info") delta.set(name, d);
+  }
+  return delta;
+};
+const addInto = (total: Map<string, number>, more: Map<string, number>) => {
+  for (const [name, n] of more) total.set(name, (total.get(name) ?? 0) + n);
+};
+
+/** Counts the commands this connection sends (a cross-check of INFO, which counts every client). */
+const countCommands = (redis: Redis) => {
+  const counts = new Map<string, number>();
+  const original = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((command: { name: string }, stream?: unknown) => {
+    counts.set(command.name, (counts.get(command.name) ?? 0) + 1);
+    return original(command as never, stream as never);
+  }) as typeof redis.sendCommand;
+  return counts;
+};
+
+const deleteByPrefix = async (redis: Redis, prefix: string) => {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== "0");
+};
+
+const table = (title: string, rows: Array<[string, string | number]>) => {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n${title}`);
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+};
+
+// ───────────────────────────── the bot under test ─────────────────────────────
+
+type BenchBot = {
+  model: TelegramModel;
+  store: Store;
+  handle: (update: Update) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+const buildBot = (redis: Redis, prefix: string, extra: Partial<CreateBotOptions>): BenchBot => {
+  const model = new TelegramModel();
+  const store = createStore(redis, prefix);
+  const created = createBot({
+    token: model.token,
+    botInfo: model.botInfo,
+    config: { DEFAULT_LOCALE: "zh-CN", COUNTER_EDIT_INTERVAL_S: 3, TELEGRAM_API_ROOT: "http://bot-api.invalid" },
+    store,
+    logger,
+    client: { fetch: modelFetch(model) },
+    ...extra,
+  });
+  return {
+    model,
+    store,
+    handle: async (update) => {
+      await created.bot.handleUpdate(update);
+    },
+    stop: created.stop,
+  };
+};
+
+const chairOf = (g: number): TestUser => ({ id: 10_000_000 + g, first_name: `主持人${g}`, language_code: "zh-hans" });
+const judgeOf = (g: number, j: number): TestUser => ({ id: 20_000_000 + g * 10_000 + j, first_name: `评委${g}-${j}`, language_code: "zh-hans" });
+const groupOf = (g: number) => -1_000_000_000 - g;
+/** A score that differs by judge, presenter and criterion. */
+const scoreOf = (g: number, j: number, p: number, c: number) => (g * 7 + j * 13 + p * 17 + c * 5) % (MAX + 1);
+
+/** Creates a contest in group g with `judges` judges and `presenters` presenters, through the bot. */
+const setUpGroup = async (bot: BenchBot, g: number, judges: number, presenters: number) => {
+  const { model } = bot;
+  const chat = groupOf(g);
+  const chair = chairOf(g);
+  model.setAdmins(chat, [], chair.id);
+  const say = async (text: string) => {
+    const update = model.send(chair, chat, text);
+    await bot.handle(update);
+  };
+  await say(`/newcontest 基准评议 ${g}`);
+  await say(`/criteria\n${Array.from({ length: C }, (_, c) => `指标${c + 1} ${MAX}`).join("\n")}`);
+  await say(`/presenters\n${Array.from({ length: presenters }, (_, p) => `单位${p + 1}`).join("\n")}`);
+  await say("/join");
+  const join = model.lastMessage(chat)!;
+  for (let j = 0; j < judges; j++) {
+    const judge = judgeOf(g, j);
+    model.startUser(judge);
+    await bot.handle(model.tap(judge, chat, join.messageId, /加入评委/));
+  }
+  const contest = await bot.store.contests.activeForChat(chat);
+  if (!contest) throw new Error(`group ${g}: no contest after set-up`);
+  const enrolled = await bot.store.judges.count(contest.id);
+  if (enrolled !== judges) throw new Error(`group ${g}: ${enrolled}/${judges} judges enrolled`);
+  return contest.id;
+};
+
+const command = async (bot: BenchBot, g: number, text: string) => {
+  await bot.handle(bot.model.send(chairOf(g), groupOf(g), text));
+};
+
+/** One judge taps through their ballot: C values, then submit. Returns each tap's latency (ms). */
+const tapBallot = async (bot: BenchBot, g: number, j: number, p: number, latencies: number[], submits: number[]) => {
+  const judge = judgeOf(g, j);
+  for (let c = 0; c < C; c++) {
+    const ballot = bot.model.lastMessage(judge.id)!;
+    const update = bot.model.tap(judge, judge.id, ballot.messageId, String(scoreOf(g, j, p, c)));
+    const started = now();
+    await bot.handle(update);
+    latencies.push(now() - started);
+  }
+  const review = bot.model.lastMessage(judge.id)!;
+  const update = bot.model.tap(judge, judge.id, review.messageId, /^✅/);
+  const started = now();
+  await bot.handle(update);
+  submits.push(now() - started);
+};
+
+// ───────────────────────────── phases ─────────────────────────────
+
+const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<string, number>) => {
+  const metrics = createMetrics();
+  // Rounds open in every group at once; the local API answers at once, so broadcasts go unpaced
+  // here (phase 5 measures pacing against a rate-limited API).
+  const bot = buildBot(redis, prefix, { metrics, sendQueue: unpacedSendQueue() });
+  const setupStarted = now();
+  const contestIds: string[] = [];
+  await pool(
+    Array.from({ length: G }, (_, g) => g),
+    G,
+    async (g) => {
+      contestIds[g] = await setUpGroup(bot, g, J, P + 1);
+    },
+  );
+  const setupMs = now() - setupStarted;
+  bot.model.takeUpdates();
+
+  const latencies: number[] = [];
+  const submits: number[] = [];
+  const commands = new Map<string, number>();
+  const client = new Map<string, number>();
+  let tappingMs = 0;
+  let tappingCpuUs = 0;
+  const judges = Array.from({ length: G * J }, (_, i) => ({ g: Math.floor(i / J), j: i % J }));
+  for (let p = 0; p < P; p++) {
+    await Promise.all(Array.from({ length: G }, (_, g) => command(bot, g, "/open")));
+    const before = await commandStats(redis);
+    const clientBefore = new Map(clientCounts);
+    const started = now();
+    const cpu = process.cpuUsage();
+    await Promise.all(judges.map(({ g, j }) => tapBallot(bot, g, j, p, latencies, submits)));
+    tappingMs += now() - started;
+    const used = process.cpuUsage(cpu);
+    tappingCpuUs += used.user + used.system;
+    addInto(commands, statsDelta(before, await commandStats(redis)));
+    addInto(client, statsDelta(clientBefore, clientCounts));
+    await Promise.all(Array.from({ length: G }, (_, g) => command(bot, g, "/close")));
+    bot.model.takeUpdates();
+    bot.model.calls.splice(0); // the model's call log is not needed; keep memory flat
+  }
+
+  // Solo: the last presenter's round, one tap at a time (no queueing in front of the tap).
+  const soloLatencies: number[] = [];
+  const soloSubmits: number[] = [];
+  const soloGroups = new Set(judges.slice(0, SOLO_JUDGES).map(({ g }) => g));
+  for (const g of soloGroups) await command(bot, g, "/open");
+  for (const { g, j } of judges.slice(0, SOLO_JUDGES)) await tapBallot(bot, g, j, P, soloLatencies, soloSubmits);
+
+  const taps = latencies.length + submits.length;
+  const ballots = submits.length;
+
+  // Memory of what the ballots left in Redis: the ballots and drafts hashes of every round.
+  let ballotBytes = 0;
+  let draftBytes = 0;
+  for (const id of contestIds) {
+    const keys = contestKeys(prefix, id);
+    for (let p = 0; p <= P; p++) {
+      ballotBytes += Number((await redis.call("MEMORY", "USAGE", keys.ballots(p), "SAMPLES", "0")) ?? 0);
+      draftBytes += Number((await redis.call("MEMORY", "USAGE", keys.drafts(p), "SAMPLES", "0")) ?? 0);
+    }
+  }
+  await bot.stop();
+  return {
+    bot,
+    contestIds,
+    setupMs,
+    tappingMs,
+    tappingCpuUs,
+    taps,
+    valueTaps: latencies.length,
+    ballots,
+    loaded: summary(latencies),
+    loadedSubmit: summary(submits),
+    solo: summary(soloLatencies),
+    soloSubmit: summary(soloSubmits),
+    commands,
+    client,
+    ballotBytes,
+    draftBytes,
+    allBallots: ballots + soloSubmits.length,
+  };
+};
+
+/** The same number of ballot-state EVALSHA calls, straight from ioredis, same concurrency. */
+const ceilingPhase = async (redis: Redis, prefix: string, contestIds: string[], calls: number) => {
+  const store = createStore(redis, prefix);
+  // Scratch copies of the contests with round 0 open, so the real results stay untouched.
+  const scratch: string[] = [];
+  for (const [g, id] of contestIds.entries()) {
+    const from = contestKeys(prefix, id);
+    const copyId = `ceil${String(g).padStart(4, "0")}`;
+    const to = contestKeys(prefix, copyId);
+    const [meta, judges] = await Promise.all([redis.hgetall(from.meta), redis.hgetall(from.judges)]);
+    await redis.hset(to.meta, { ...meta, status: "running", current: "0" });
+    await redis.hset(to.judges, judges);
+    await redis.hset(to.rounds, "0", "open");
+    scratch.push(copyId);
+  }
+  const workers = G * J;
+  const perWorker = Math.ceil(calls / workers);
+  let issued = 0;
+  const started = now();
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, i) => {
+      const g = Math.floor(i / J);
+      const judge = judgeOf(g, i % J);
+      const keys = contestKeys(prefix, scratch[g]!);
+      for (let k = 0; k < perWorker && issued < calls; k++) {
+        issued += 1;
+        const c = k % C;
+        await store.redis.ballotState(keys.meta, keys.rounds, keys.judges, keys.drafts(0), keys.ballots(0), 0, judge.id, String(c), String(scoreOf(g, i % J, 0, c)));
+      }
+    }),
+  );
+  const ms = now() - started;
+  const used = process.cpuUsage(cpu);
+  return { calls: issued, ms, perSecond: (issued / ms) * 1000, cpuUsPerCall: (used.user + used.system) / issued };
+};
+
+const rankingPhase = () => {
+  const setup = ContestSetupSchema.parse({
+    title: "ranking bench",
+    criteria: [
+      { name: "实施性", max: 30 },
+      { name: "创新性", max: 30, step: 0.5 },
+      { name: "持续性", max: 20 },
+      { name: "推广性", max: 20 },
+    ],
+    presenters: Array.from({ length: RANK_PRESENTERS }, (_, i) => ({ name: `P${i}`, group: `G${i % 4}`, prior: 60 + (i % 40) })),
+    panels: [
+      { name: "区领导", weight: 70 },
+      { name: "两代表一委员", weight: 30 },
+    ],
+    aggregate: { method: "trimmed", trim: 1 },
+    blend: { live: 60, prior: 40 },
+    prizes: [
+      { name: "一等奖", count: 1 },
+      { name: "二等奖", count: 2 },
+      { name: "三等奖", count: 3 },
+    ],
+    bands: [
+      { name: "红", min: 90 },
+      { name: "黄", min: 75 },
+      { name: "黑", min: 0 },
+    ],
+  });
+  const ballots = Array.from({ length: RANK_PRESENTERS }, (_, p): ScoredBallot[] =>
+    Array.from({ length: RANK_JUDGES }, (_, j) => {
+      const x = (p * 7919 + j * 104729) % 997;
+      return { judgeId: j + 1, panel: j % 3 === 0 ? 1 : 0, scores: [x % 31, (x % 61) / 2, x % 21, (x >> 3) % 21], counted: j % 25 !== 24 };
+    }),
+  );
+  const rank = () => computeStandings(setup, ballots.map((b, p) => presenterResult(setup, p, b)));
+  rank(); // warm-up (JIT)
+  const timings = Array.from({ length: 7 }, () => {
+    const started = now();
+    const standings = rank();
+    if (standings.groups.flatMap((group) => group.rows).length !== RANK_PRESENTERS) throw new Error("ranking lost presenters");
+    return now() - started;
+  });
+  return summary(timings);
+};
+
+const broadcastPhase = async (redis: Redis, prefix: string) => {
+  const metrics = createMetrics();
+  // The production send queue (default 28/s, 1/s per chat) against an API enforcing 30/s.
+  const bot = buildBot(redis, `${prefix}:bc`, { metrics, broadcastRatePerS: 28 });
+  await setUpGroup(bot, 0, BROADCAST_JUDGES, 1);
+  await sleep(1100); // let the set-up's messages leave the limiter's window
+  bot.model.setRateLimit({ global: 30, perChat: 1, windowMs: 1000, retryAfter: 1 });
+  const since = bot.model.checkpoint();
+  const started = now();
+  await command(bot, 0, "/open");
+  const ms = now() - started;
+  const sent = bot.model.calls.filter((c) => c.seq > since && c.method === "sendMessage" && c.response?.ok).length;
+  const ballots = bot.model.calls.filter((c) => c.seq > since && c.method === "sendMessage" && Number(c.params.chat_id) > 0 && c.response?.ok).length;
+  const limited = bot.model.rateLimited;
+  await bot.stop();
+  return { ms, sent, ballots, perSecond: (sent / ms) * 1000, rateLimited: limited };
+};
+
+// ───────────────────────────── main ─────────────────────────────
+
+const main = async () => {
+  // The client the bot uses in production (src/redis.ts), on one Redis.
+  const redis = createRedis(REDIS_URL) as Redis;
+  await redis.connect();
+  const prefix = `bench:${randomBytes(5).toString("hex")}`;
+  const clientCounts = countCommands(redis);
+  console.log(`bench: G=${G} groups × J=${J} judges × P=${P} presenters × C=${C} criteria (max ${MAX} each); Redis ${REDIS_URL}, prefix ${prefix}`);
+  console.log(`node ${process.version}; ${quick ? "quick run" : "full run"}`);
+  try {
+    const meeting = await meetingPhase(redis, prefix, clientCounts);
+    const ceiling = await ceilingPhase(redis, prefix, meeting.contestIds, meeting.taps);
+    const ranking = rankingPhase();
+    const broadcast = await broadcastPhase(redis, prefix);
+
+    const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
+    const ballotsPerS = (meeting.ballots / meeting.tappingMs) * 1000;
+    const serverCommands = [...meeting.commands.values()].reduce((a, b) => a + b, 0);
+    const serverScripts = (meeting.commands.get("evalsha") ?? 0) + (meeting.commands.get("eval") ?? 0);
+    const clientCommands = [...meeting.client.values()].reduce((a, b) => a + b, 0);
+    const perTap = (n: number) => n / meeting.taps;
+    const clientBreakdown = [...meeting.client.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${round(perTap(n), 3)}`).join(", ");
+    const breakdown = [...meeting.commands.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${round(perTap(n), 3)}`).join(", ");
+
+    table("meeting (all judges tapping at once)", [
+      ["set-up (contests, judges joining)", `${round(meeting.setupMs / 1000, 1)} s`],
+      ["taps (C values + submit per ballot)", meeting.taps],
+      ["tapping time", `${round(meeting.tappingMs / 1000, 2)} s`],
+      ["taps/s", round(tapsPerS, 0)],
+      ["bot process CPU per tap", `${round(meeting.tappingCpuUs / meeting.taps, 0)} µs (fake Bot API included)`],
+      ["ballots/s", round(ballotsPerS, 0)],
+      ["value tap latency under load p50/p99", `${round(meeting.loaded.p50)} / ${round(meeting.loaded.p99)} ms (${G * J} judges in flight)`],
+      ["submit latency under load p50/p99", `${round(meeting.loadedSubmit.p50)} / ${round(meeting.loadedSubmit.p99)} ms`],
+      ["Redis round trips per tap (commands sent)", `${round(perTap(clientCommands), 3)}  [${clientBreakdown}]`],
+      ["Redis scripts per tap (INFO evalsha+eval)", round(perTap(serverScripts), 3)],
+      ["Redis commands per tap (INFO, incl. in scripts)", `${round(perTap(serverCommands), 3)}  [${breakdown}]`],
+      ["Redis bytes per ballot (ballots hash)", round(meeting.ballotBytes / meeting.allBallots, 0)],
+      ["Redis bytes per ballot (+ drafts hash)", round((meeting.ballotBytes + meeting.draftBytes) / meeting.allBallots, 0)],
+    ]);
+    table("one tap at a time", [
+      ["value taps", meeting.solo.n],
+      ["value tap latency p50/p99/max", `${round(meeting.solo.p50, 3)} / ${round(meeting.solo.p99, 3)} / ${round(meeting.solo.max, 2)} ms`],
+      ["submit latency p50/p99", `${round(meeting.soloSubmit.p50, 3)} / ${round(meeting.soloSubmit.p99, 3)} ms`],
+    ]);
+    table("ceiling (ballot-state EVALSHA straight from ioredis)", [
+      ["calls", ceiling.calls],
+      ["concurrency", G * J],
+      ["evals/s", round(ceiling.perSecond, 0)],
+      ["client CPU per call", `${round(ceiling.cpuUsPerCall, 1)} µs`],
+      ["bot taps/s ÷ ceiling", `${round((tapsPerS / ceiling.perSecond) * 100, 1)} %`],
+    ]);
+    table(`ranking ${RANK_PRESENTERS} presenters × ${RANK_JUDGES} judges (pure domain, 7 runs)`, [
+      ["p50 / max", `${round(ranking.p50, 1)} / ${round(ranking.max, 1)} ms`],
+    ]);
+    table(`round-open broadcast to ${BROADCAST_JUDGES} judges (API limit 30 msg/s, 1/s per chat)`, [
+      ["messages sent", `${broadcast.sent} (${broadcast.ballots} ballots)`],
+      ["time", `${round(broadcast.ms / 1000, 2)} s`],
+      ["messages/s", round(broadcast.perSecond, 1)],
+      ["429s", broadcast.rateLimited],
+    ]);
+
+    const result = {
+      groups: G,
+      judges: J,
+      presenters: P,
+      criteria: C,
+      taps: meeting.taps,
+      taps_per_s: round(tapsPerS, 0),
+      ballots_per_s: round(ballotsPerS, 0),
+      ceiling_evals_per_s: round(ceiling.perSecond, 0),
+      ratio_to_ceiling: round(tapsPerS / ceiling.perSecond, 3),
+      cpu_us_per_tap: round(meeting.tappingCpuUs / meeting.taps, 0),
+      ceiling_cpu_us_per_eval: round(ceiling.cpuUsPerCall, 1),
+      tap_p50_ms: round(meeting.solo.p50, 3),
+      tap_p99_ms: round(meeting.solo.p99, 3),
+      tap_p50_ms_loaded: round(meeting.loaded.p50, 1),
+      tap_p99_ms_loaded: round(meeting.loaded.p99, 1),
+      redis_round_trips_per_tap: round(perTap(clientCommands), 3),
+      redis_scripts_per_tap_info: round(perTap(serverScripts), 3),
+      redis_commands_per_tap_info: round(perTap(serverCommands), 3),
+      redis_bytes_per_ballot: round(meeting.ballotBytes / meeting.allBallots, 0),
+      redis_bytes_per_ballot_with_draft: round((meeting.ballotBytes + meeting.draftBytes) / meeting.allBallots, 0),
+      ranking_ms_1000x100: round(ranking.p50, 1),
+      broadcast_judges: BROADCAST_JUDGES,
+      broadcast_msgs_per_s: round(broadcast.perSecond, 1),
+      broadcast_429s: broadcast.rateLimited,
+    };
+    console.log("");
+    console.log(JSON.stringify(result));
+  } finally {
+    await deleteByPrefix(redis, `${prefix}:`);
+    redis.disconnect();
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
