@@ -151,7 +151,7 @@ const SCRIPT = `
     for (const g of s.groups) {
       const box = el("section", "group");
       if (g.name) box.append(el("h2", "", g.name));
-      const table = el("div", "table" + (final ? " final" : ""));
+      const table = el("div", "table");
       table.append(el("div", "th rank", L.colRank), el("div", "th", L.colName), el("div", "th award", ""), el("div", "th num", L.colScore), el("div", "th num", L.colBallots));
       for (const r of g.rows) {
         const key = r.n + "|" + r.score + "|" + r.rank;
