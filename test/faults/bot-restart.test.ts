@@ -1,0 +1,108 @@
+// The bot process is killed (SIGKILL) in the middle of a round and started again on the same Redis
+// prefix: the open round, the judges' half-filled ballots and the live counter carry on, and a tap
+// sent while no bot was running (Telegram keeps it) is applied by the new process.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buttonsOf, startBotApiServer, type BotApiServer, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
+import { testRedis, type TestRedis } from "../support/redis.js";
+import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+
+const GROUP = -100_888;
+const chair: TestUser = { id: 701, first_name: "主持人", language_code: "zh-hans" };
+const [a, b, c] = [711, 712, 713].map((id, i): TestUser => ({ id, first_name: `评委${i + 1}`, language_code: "zh-hans" })) as [TestUser, TestUser, TestUser];
+const TIMEOUT = 15_000;
+
+describe("the bot process killed (SIGKILL) mid-round and started again", () => {
+  let api: BotApiServer;
+  let redis: TestRedis;
+  const bots: BotProcess[] = [];
+
+  beforeEach(async () => {
+    api = await startBotApiServer();
+    redis = testRedis();
+    api.setAdmins(GROUP, [], chair.id);
+  });
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
+    await api.close();
+    await redis.cleanup();
+  });
+
+  const start = async () => {
+    const bot = await startBotProcess({ ...api, redisUrl: redis.url, prefix: redis.prefix, env: { COUNTER_EDIT_INTERVAL_S: "0" } });
+    bots.push(bot);
+    return bot;
+  };
+
+  const groupMessage = (includes: string) => api.waitForMessage(GROUP, (m) => (m.text ?? "").includes(includes), TIMEOUT);
+  const say = (text: string, reply: string) => {
+    api.send(chair, GROUP, text);
+    return groupMessage(reply);
+  };
+  const hasButton = (m: StoredMessage | undefined, button: string | RegExp) =>
+    buttonsOf(m).some((x) => (typeof button === "string" ? x.text === button : button.test(x.text)));
+  /** Waits for the judge's ballot to show `includes` and `button`, then taps it. */
+  const tap = async (judge: TestUser, includes: string, button: string | RegExp) => {
+    const message = await api.waitFor(
+      (m) => {
+        const last = m.lastMessage(judge.id);
+        return last?.text?.includes(includes) && hasButton(last, button) && last;
+      },
+      TIMEOUT,
+      `ballot of ${judge.first_name} showing ${includes}`,
+    );
+    return api.tap(judge, judge.id, message.messageId, button);
+  };
+  const recorded = (judge: TestUser) =>
+    api.waitForCall("answerCallbackQuery", (call) => String(call.params.text ?? "").includes("已记录") && judgesCallback(call.params.callback_query_id, judge), { timeoutMs: TIMEOUT });
+  const judgesCallback = (id: unknown, judge: TestUser) => api.model.callbacks.get(String(id))?.userId === judge.id;
+  /** Waits until the bot has confirmed (getUpdates offset past) every update queued so far. */
+  const confirmed = (lastUpdateId: number) =>
+    api.waitFor((m) => m.calls.some((call) => call.method === "getUpdates" && Number(call.params.offset) > lastUpdateId), TIMEOUT, "updates confirmed");
+
+  it("continues the open round, the drafts and the live counter", async () => {
+    const first = await start();
+    await say("/newcontest 季度述职评议", "已创建评议");
+    await say("/criteria\n实施性 30\n创新性 30\n持续性 20\n推广性 20", "已保存 4 个评分项");
+    await say("/presenters\n区交通运输局\n区教育局", "已保存 2 位汇报人");
+    const join = await say("/join", "加入评委");
+    for (const judge of [a, b, c]) {
+      api.startUser(judge);
+      api.tap(judge, GROUP, join.messageId, /加入评委/);
+      await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("你已成为"), TIMEOUT);
+    }
+    const counter = await say("/open", "第 1/2 位：区交通运输局");
+
+    // Judge A submits; judge B scores two of four criteria; judge C has not started.
+    for (const [i, score] of [25, 26, 18, 17].entries()) await tap(a, `评分项 ${i + 1}/4`, String(score));
+    await tap(a, "请核对你的评分", /^✅/);
+    await recorded(a);
+    await tap(b, "评分项 1/4", "27");
+    const last = await tap(b, "评分项 2/4", "28");
+    await api.waitFor((m) => m.lastMessage(b.id)?.text?.includes("评分项 3/4"), TIMEOUT, "B's draft of two scores");
+    await api.waitFor((m) => m.message(GROUP, counter.messageId)?.text?.includes("已提交：1/3"), TIMEOUT, "counter 1/3");
+    await confirmed(last.update_id);
+
+    await first.stop("SIGKILL");
+    expect(first.proc.signalCode).toBe("SIGKILL");
+
+    // While no bot runs, B taps the third score: Telegram keeps the update for the next poller.
+    const pending = await tap(b, "评分项 3/4", "19");
+    await start();
+    await api.waitFor((m) => m.calls.some((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === pending.callback_query!.id), TIMEOUT, "the kept tap answered");
+
+    await tap(b, "评分项 4/4", "18");
+    await tap(b, "请核对你的评分", /^✅/);
+    await recorded(b);
+    for (const [i, score] of [20, 22, 15, 15].entries()) await tap(c, `评分项 ${i + 1}/4`, String(score));
+    await tap(c, "请核对你的评分", /^✅/);
+    await recorded(c);
+    // The new process edits the counter message the first one posted.
+    await api.waitFor((m) => m.message(GROUP, counter.messageId)?.text?.includes("已提交：3/3"), TIMEOUT, "counter 3/3");
+
+    api.send(chair, GROUP, "/close");
+    const ranking = await groupMessage("◀ 刚结束");
+    // (86 + 92 + 72) / 3 = 83.33: B's ballot holds the two scores tapped before the kill.
+    expect(ranking.text).toContain("1. 区交通运输局 — 83.33（3 份） ◀ 刚结束");
+    console.info("[faults] bot SIGKILL mid-round: round still open, 2 of 2 draft scores kept, 1 tap sent while down applied, counter went on to 3/3, ballots lost 0 of 3");
+  });
+});
