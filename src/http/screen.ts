@@ -102,13 +102,15 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     }
   };
 
+  /** One Redis subscription per process, made when the first screen connects; retried on the next one if it failed. */
   const subscribed = (): Promise<ContestEventSubscription> => {
-    subscription ??= subscribeContestEvents(store.redis.duplicate(), store.prefix, onEvent, onReconnect).catch(
-      (error: unknown) => {
-        subscription = undefined;
-        throw error;
-      },
-    );
+    if (subscription) return subscription;
+    const connection = store.redis.duplicate();
+    subscription = subscribeContestEvents(connection, store.prefix, onEvent, onReconnect).catch((error: unknown) => {
+      subscription = undefined;
+      connection.disconnect();
+      throw error;
+    });
     return subscription;
   };
 
