@@ -23,6 +23,9 @@ import { commentsFeature } from "./features/comments.js";
 import { createClosing } from "./closing.js";
 import { createReminders } from "./reminders.js";
 import { createRoundScheduler } from "./round-timers.js";
+import { rulesFeature } from "./features/rules.js";
+import { contestFileFeature, MAX_FILE_BYTES, type DownloadFile } from "./features/contest-file.js";
+import { detailFeature } from "./features/detail.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
 import { exportFeature } from "./features/export.js";
 import { receiptsFeature } from "./features/receipts.js";
@@ -57,7 +60,20 @@ export type CreateBotOptions = {
   broadcastRatePerS?: number;
   /** How often round time limits are checked (ms). Default 1000; 0 = never (tests call `timers.tick()`). */
   timerPollMs?: number;
+  /** Fetches an uploaded file by its file_path (tests read it from the simulated Bot API). */
+  downloadFile?: DownloadFile;
 };
+
+/** Downloads a file from the Bot API server's file endpoint, refusing anything over the size limit. */
+const downloadFromApi =
+  (apiRoot: string, token: string): DownloadFile =>
+  async (filePath) => {
+    const response = await fetch(`${apiRoot}/file/bot${token}/${filePath}`);
+    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > MAX_FILE_BYTES) throw new Error("file too large");
+    return bytes;
+  };
 
 export const createBot = (options: CreateBotOptions) => {
   const { logger, config, metrics } = options;
@@ -122,8 +138,11 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(commentsFeature(deps));
   features.use(setupFeature(deps, createAdminCheck(now)));
   features.use(enrolment.composer);
+  features.use(rulesFeature(deps));
+  features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));
   features.use(roundsFeature(deps, live, botUsername, closing));
   features.use(closing.composer, rosterFeature(deps, live), remindFeature(deps, reminders));
+  features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));
   // Any other button press is answered, so the client stops its spinner.
