@@ -35,6 +35,8 @@ help-chair = Chair commands
     /close — close the round and post the ranking
     /status — who has submitted
     /finish — post the final ranking and end the contest
+    /screen — get the big-screen link in private (/screen revoke disables it)
+    /export — get the ballots and standings as CSV in private (/export public: standings only)
     /cancel — discard the contest
     /lang zh|en — switch the group's language
 
