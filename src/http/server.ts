@@ -33,13 +33,16 @@ export const startHttpServer = async (
     closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all((options.extraRoutes ?? []).map((r) => r.close?.().catch(() => undefined)));
+      // Keep-alive connections become idle as their last response ends; close them as they do.
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
       await Promise.race([closed, late]);
       clearTimeout(timer);
+      clearInterval(sweep);
       server.closeAllConnections();
       await closed;
     })();
