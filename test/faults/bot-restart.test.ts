@@ -71,6 +71,8 @@ describe("the bot process killed (SIGKILL) mid-round and started again", () => {
       await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("你已成为"), TIMEOUT);
     }
     const counter = await say("/open", "第 1/2 位：区交通运输局");
+    // The broadcast is paced (~28 messages/s): every judge has the ballot before the kill.
+    for (const judge of [a, b, c]) await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("评分项 1/4"), TIMEOUT);
 
     // Judge A submits; judge B scores two of four criteria; judge C has not started.
     for (const [i, score] of [25, 26, 18, 17].entries()) await tap(a, `评分项 ${i + 1}/4`, String(score));
