@@ -3,7 +3,7 @@
 // all run), against the real local Redis (REDIS_URL, a unique prefix removed at the end).
 //
 //   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
-//                            [--solo-judges=400] [--broadcast-judges=200] [--quick]
+//                            [--solo-judges=400] [--broadcast-judges=200] [--dedupe] [--quick]
 //   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
 //
 // Phases:
@@ -55,6 +55,8 @@ const BROADCAST_JUDGES = option("broadcast-judges", 200, 60);
 const RANK_PRESENTERS = option("ranking-presenters", 1000, 1000);
 const RANK_JUDGES = option("ranking-judges", 100, 100);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** As in webhook mode: every update first claims its update_id in Redis (one SET NX more). */
+const DEDUPE = args.has("dedupe") || process.env.BENCH_DEDUPE === "1";
 /** Each criterion's maximum: every value fits on one keypad page (≤ 40 buttons). */
 const MAX = Math.min(30, Math.floor(100 / C));
 
@@ -222,7 +224,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   const metrics = createMetrics();
   // Rounds open in every group at once; the local API answers at once, so broadcasts go unpaced
   // here (phase 5 measures pacing against a rate-limited API).
-  const bot = buildBot(redis, prefix, { metrics, sendQueue: unpacedSendQueue() });
+  const bot = buildBot(redis, prefix, { metrics, sendQueue: unpacedSendQueue(), dedupeUpdates: DEDUPE });
   const setupStarted = now();
   const contestIds: string[] = [];
   await pool(
@@ -411,7 +413,7 @@ const main = async () => {
   const prefix = `bench:${randomBytes(5).toString("hex")}`;
   const clientCounts = countCommands(redis);
   console.log(`bench: G=${G} groups × J=${J} judges × P=${P} presenters × C=${C} criteria (max ${MAX} each); Redis ${REDIS_URL}, prefix ${prefix}`);
-  console.log(`node ${process.version}; ${quick ? "quick run" : "full run"}`);
+  console.log(`node ${process.version}; ${quick ? "quick run" : "full run"}; ${DEDUPE ? "update dedupe on (as in webhook mode)" : "no update dedupe (as in polling mode)"}`);
   try {
     const meeting = await meetingPhase(redis, prefix, clientCounts);
     const ceiling = await ceilingPhase(redis, prefix, meeting.contestIds, meeting.taps);
@@ -469,6 +471,7 @@ const main = async () => {
       judges: J,
       presenters: P,
       criteria: C,
+      dedupe: DEDUPE,
       taps: meeting.taps,
       taps_per_s: round(tapsPerS, 0),
       ballots_per_s: round(ballotsPerS, 0),
