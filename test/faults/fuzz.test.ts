@@ -1,0 +1,232 @@
+// 10,000 random and near-valid button presses and command texts from judges and non-judges, in the
+// group, in private chats and in chats that are not theirs: no crash, no unhandled rejection, no
+// error other than Telegram refusing a forged call, and not one byte changed in Redis (the audit
+// stream included: a refused action writes no audit entry).
+//
+// Inputs are drawn with fast-check from a fixed seed (reproducible). Presses that the grammar and
+// the state make real, state-changing actions of a judge (a valid score or submit on the open
+// round, confirming an abstention, asking to comment on a submitted ballot) are left out: they
+// are meant to change Redis and are covered by the other tests.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { pino } from "pino";
+import type { Update } from "grammy/types";
+import type { Redis } from "ioredis";
+import { decodeCallback } from "../../src/bot/callback-data.js";
+import { GROUP_COMMANDS, PRIVATE_COMMANDS } from "../../src/bot/commands.js";
+import { completeScores, isAllowedScore, type Contest } from "../../src/domain/contest.js";
+import { receiptOf } from "../../src/domain/receipt.js";
+import type { TestUser } from "../support/bot-api-server.js";
+import { createHarness, GROUP, user, type Harness } from "../bot/harness.js";
+import { ballotMessage, chair, judgesFrom, press, setUpContest, submit, tapScores } from "./meeting.js";
+import { changedKeys, dumpKeys } from "./snapshot.js";
+
+const INPUTS = 10_000;
+const SEED = 20_240_607;
+const OTHER_GROUP = -100_999;
+const OPEN = 1; // presenter index of the open round
+
+describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non-judges`, () => {
+  let h: Harness;
+  const logLines: string[] = [];
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+
+  beforeEach(async () => {
+    const logger = pino({ level: "warn" }, { write: (line: string) => void logLines.push(line) });
+    h = await createHarness({ bot: { dedupeUpdates: true, logger } });
+    process.on("unhandledRejection", onUnhandled);
+  });
+  afterEach(async () => {
+    process.off("unhandledRejection", onUnhandled);
+    await h.close();
+  });
+
+  it("crashes nothing, rejects nothing unhandled and changes nothing in Redis", { timeout: 120_000 }, async () => {
+    const judges = judgesFrom(11, 4);
+    const outsiders: TestUser[] = [user(91, "路人甲"), user(92, "路人乙", "en")];
+    const contest = await setUpContest(h, judges, { presenters: ["区交通运输局", "区教育局", "区卫健局"] });
+    // Round 1 closed with every ballot; round 2 open: judge 1 submitted, judge 2 scored two criteria.
+    await h.say(chair, GROUP, "/open");
+    for (const judge of judges) {
+      await tapScores(h, judge, [25, 26, 18, 17]);
+      await submit(h, judge);
+    }
+    await h.say(chair, GROUP, "/close");
+    await h.say(chair, GROUP, "/open");
+    await tapScores(h, judges[0]!, [27, 28, 19, 18]);
+    await submit(h, judges[0]!);
+    await tapScores(h, judges[1]!, [20, 22]);
+    await h.say(chair, GROUP, "/lockjudges");
+    for (const u of outsiders) {
+      h.model.startUser(u);
+      await h.store.judges.markStarted(u.id);
+    }
+    const locked = (await h.store.contests.get(contest.id))!;
+    expect(locked.locked).toBe(true);
+
+    const receipt = receiptOf(contest.id, (await h.store.ballots.forPresenter(contest.id, 0))[0]!);
+    const senders = [...judges, ...outsiders];
+    const messageIds = [
+      ...judges.map((j) => ballotMessage(h, j).messageId),
+      ...h.model.messages(GROUP).map((m) => m.messageId),
+      0,
+      999_999,
+    ];
+
+    // ── the inputs ──
+    const numberText = fc.oneof(
+      fc.constantFrom("0", "1", "2", "3", "4", "9", "10", "17", "18", "19", "20", "25", "27", "30", "31", "99", "9999", "10000"),
+      fc.constantFrom("-1", "1.5", "0.5", "2.25", "19.99", "1e1", "0x1", "NaN", "Infinity", " 1", "01", "", "a", "u"),
+      fc.integer({ min: -3, max: 40 }).map(String),
+      fc.string({ maxLength: 6 }),
+    );
+    const contestIdText = fc.oneof(
+      fc.constant(contest.id),
+      fc.constant(contest.id.toUpperCase()),
+      fc.constant(`${contest.id}x`),
+      fc.stringMatching(/^[a-z0-9]{6,12}$/),
+      fc.string({ maxLength: 14 }),
+    );
+    const kinds = fc.constantFrom("v", "s", "g", "k", "j", "x", "a", "m", "q", "o", "r", "h", "z", "", "vv", "V");
+    const nearValidData = fc
+      .tuple(kinds, contestIdText, fc.array(numberText, { maxLength: 5 }))
+      .map(([kind, id, args]) => [kind, id, ...args].join("|"));
+    // The real grammar (kind|contest|args, right arity), each field valid most of the time.
+    const field = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 5, arbitrary: valid }, { weight: 1, arbitrary: numberText });
+    const realId = fc.oneof({ weight: 6, arbitrary: fc.constant(contest.id) }, { weight: 1, arbitrary: contestIdText });
+    const presenterText = fc.constantFrom("0", "1", "1", "1", "2", "3"); // 0 closed, 1 open, 2 not yet, 3 none
+    const criterionText = fc.constantFrom("0", "1", "2", "3", "4");
+    const valueText = fc.oneof(fc.integer({ min: 0, max: 31 }).map(String), fc.constantFrom("0.5", "19.5", "20.25", "30.0"));
+    const flag = (...values: string[]) => fc.constantFrom(...values);
+    const grammar = fc
+      .oneof(
+        fc.tuple(fc.constant("v"), realId, field(presenterText), field(criterionText), field(valueText)),
+        fc.tuple(fc.constant("s"), realId, field(presenterText)),
+        fc.tuple(fc.constant("g"), realId, field(presenterText), field(criterionText)),
+        fc.tuple(fc.constant("k"), realId, field(presenterText), field(criterionText), field(flag("0", "1", "2", "3", "9"))),
+        fc.tuple(fc.constant("j"), realId, field(flag("0", "1", "5"))),
+        fc.tuple(fc.constant("x"), realId, field(flag("0", "1"))),
+        fc.tuple(fc.constant("a"), realId, field(presenterText), field(flag("0", "1"))),
+        fc.tuple(fc.constant("m"), realId, field(presenterText)),
+        fc.tuple(fc.constant("q"), realId, field(presenterText), field(flag("0", "1"))),
+        fc.tuple(fc.constant("o"), realId, field(presenterText), field(flag("1", "2", "9"))),
+        fc.tuple(fc.constant("r"), realId, field(flag("11", "12", "91", "1")), field(flag("a", "1", "0"))),
+      )
+      .map((parts) => parts.join("|"));
+    const callbackData = fc.oneof(
+      { weight: 10, arbitrary: grammar },
+      { weight: 4, arbitrary: nearValidData },
+      { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
+      { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 70 }) },
+    );
+    const commands = [
+      ...GROUP_COMMANDS,
+      ...PRIVATE_COMMANDS,
+      ...["reopen", "remind", "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "screen"],
+      ...["export", "receipt", "verify", "START", "nonexistent"],
+    ];
+    const argText = fc.oneof(
+      fc.constant(""),
+      numberText,
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("public", "revoke", "1 5", "2 999", "zh", "en", "abc", receipt, receipt.slice(0, 12), `j_${contest.id}_0`, `j_${contest.id}_7`, "j_zzzzzz_0"),
+    );
+    const commandText = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(fc.constantFrom(...commands), fc.constantFrom("", "@test_bot", "@other_bot"), argText, fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }))
+          .map(([command, at, args, lines]) => [`/${command}${at} ${args}`.trimEnd(), ...lines].join("\n")),
+      },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 100 }) },
+    );
+    type Input = { sender: number; kind: "press"; chat: "own" | "group" | "other"; messageId: number; data: string } | { sender: number; kind: "text"; chat: "own" | "group" | "other"; text: string };
+    const input: fc.Arbitrary<Input> = fc.oneof(
+      fc.record({
+        sender: fc.nat({ max: senders.length - 1 }),
+        kind: fc.constant("press" as const),
+        chat: fc.constantFrom("own" as const, "own" as const, "group" as const, "other" as const),
+        messageId: fc.constantFrom(...messageIds),
+        data: callbackData,
+      }),
+      fc.record({
+        sender: fc.nat({ max: senders.length - 1 }),
+        kind: fc.constant("text" as const),
+        chat: fc.constantFrom("own" as const, "group" as const, "other" as const),
+        text: commandText,
+      }),
+    );
+
+    /** A press that really changes a judge's ballot on the open round (left out, see above). */
+    const judgesRealAction = (contest: Contest, from: TestUser, chat: Input["chat"], data: string): boolean => {
+      const decoded = decodeCallback(data);
+      const judge = judges.some((j) => j.id === from.id);
+      if (!decoded || !judge || chat !== "own" || decoded.args[0] !== contest.id || decoded.args[1] !== OPEN) return false;
+      const criteria = contest.setup.criteria;
+      if (decoded.kind === "v") {
+        const [, , criterion, value] = decoded.args;
+        const c = criteria[criterion];
+        return !!c && isAllowedScore(c, value);
+      }
+      if (decoded.kind === "s") return from.id === judges[0]!.id; // the only complete draft
+      if (decoded.kind === "a") return decoded.args[2] === "1";
+      if (decoded.kind === "m") return from.id === judges[0]!.id; // the only submitted ballot
+      return false;
+    };
+
+    const drawn = fc.sample(input, { numRuns: INPUTS * 2, seed: SEED });
+    const kept: Input[] = [];
+    let leftOut = 0;
+    for (const candidate of drawn) {
+      if (kept.length === INPUTS) break;
+      const from = senders[candidate.sender]!;
+      if (candidate.kind === "press" && judgesRealAction(locked, from, candidate.chat, candidate.data)) leftOut++;
+      else kept.push(candidate);
+    }
+    expect(kept).toHaveLength(INPUTS);
+    expect(completeScores(locked.setup.criteria, (await h.store.ballots.state(contest.id, OPEN, judges[1]!.id))!.draft)).toBeUndefined();
+
+    // ── before ──
+    const ignored = (key: string) =>
+      key.includes(":update:") || // update dedupe claims (one per update, by design)
+      key.endsWith(":messages") || // Telegram message ids of ballots and counters (a /start re-sends the ballot)
+      key.includes(":edit-pause:"); // throttling of group edits
+    const before = await dumpKeys(h.redis.redis as Redis, h.redis.prefix, ignored);
+    const auditBefore = await h.store.audit.length(contest.id);
+    h.model.takeUpdates();
+    logLines.length = 0;
+
+    // ── the run: 16 at a time, like a busy webhook ──
+    const updates: Update[] = kept.map((item) => {
+      const from = senders[item.sender]!;
+      const chatId = item.chat === "own" ? from.id : item.chat === "group" ? (item.kind === "text" && item.sender % 2 ? OTHER_GROUP : GROUP) : senders[(item.sender + 1) % senders.length]!.id;
+      if (item.kind === "press") return press(h, from, chatId, item.messageId, item.data);
+      // A text "from" someone in another user's private chat cannot happen: use the group instead.
+      return h.model.send(from, chatId > 0 && chatId !== from.id ? GROUP : chatId, item.text);
+    });
+    h.model.takeUpdates();
+    let rejected = 0;
+    const started = Date.now();
+    for (let i = 0; i < updates.length; i += 16) {
+      await Promise.all(updates.slice(i, i + 16).map((u) => h.bot.handleUpdate(u).catch(() => void rejected++)));
+    }
+    const elapsed = Date.now() - started;
+
+    // ── after ──
+    const after = await dumpKeys(h.redis.redis as Redis, h.redis.prefix, ignored);
+    const errors = logLines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: { type?: string; message?: string } }).filter((l) => l.level >= 50);
+    const notTelegram = errors.filter((e) => e.err?.type !== "GrammyError");
+    expect(rejected, "handleUpdate rejected").toBe(0);
+    expect(unhandled, "unhandled rejections").toEqual([]);
+    expect(notTelegram.map((e) => `${e.msg}: ${e.err?.type} ${e.err?.message}`), "errors other than Telegram refusing a forged call").toEqual([]);
+    expect(changedKeys(before, after), "keys changed").toEqual([]);
+    expect(after.size).toBe(before.size);
+    expect(await h.store.audit.length(contest.id)).toBe(auditBefore);
+    const presses = kept.filter((k) => k.kind === "press").length;
+    console.info(
+      `[faults] fuzz: ${INPUTS} inputs (${presses} presses, ${INPUTS - presses} texts; ${leftOut} real judge actions left out) in ${elapsed} ms: ` +
+        `0 crashes, 0 unhandled rejections, ${errors.length} Telegram refusals of forged calls, ${changedKeys(before, after).length} Redis changes over ${before.size} keys`,
+    );
+  });
+});
