@@ -69,8 +69,8 @@ const retryAfterMs = (error: unknown): number | undefined => {
 
 export const createSendQueue = (options: SendQueueOptions = {}) => {
   const perSecond = options.perSecond ?? 28;
-  // Whole milliseconds, rounded up: perSecond + 1 sends then always span a full second or more.
-  const intervalMs = Number.isFinite(perSecond) && perSecond > 0 ? Math.ceil(1000 / perSecond) : 0;
+  // A hair over 1000/perSecond: perSecond + 1 consecutive sends then always span more than a second.
+  const intervalMs = Number.isFinite(perSecond) && perSecond > 0 ? 1000 / perSecond + 0.01 : 0;
   const perChatMs = options.perChatIntervalMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? 3;
   const maxInFlight = options.maxInFlight ?? 50;
