@@ -66,7 +66,7 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile) =>
 
   const applyImport = async (ctx: BotContext, contest: Contest, t: Translate, setup: ContestSetup) => {
     const language = setup.language ?? contest.language;
-    await store.contests.save({ ...contest, language, setup });
+    await store.contests.save({ ...contest, language, setup }, { by: ctx.from?.id ?? 0, at: deps.now() });
     if (language !== contest.language) await store.contests.setChatLanguage(contest.chatId, language);
     deps.logger.info({ contestId: contest.id, presenters: setup.presenters.length }, "contest file imported");
     return ctx.reply(summary(t, setup));
