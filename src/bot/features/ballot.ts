@@ -6,7 +6,7 @@ import type { BotDeps } from "../deps.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
-import type { BallotState } from "../../store/ballots.js";
+import type { BallotState, SubmitResult } from "../../store/ballots.js";
 import { abstainConfirmView, ballotView, firstUnscored, type BallotStep, type BallotViewInput } from "../views/ballot.js";
 
 type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" | "a" }>;
@@ -88,8 +88,24 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     return render(ctx, t, state, presenter, step);
   };
 
+  /**
+   * A submit whose reply was lost (a command timeout under load) may still have been applied.
+   * Look before telling the judge it was not recorded; if Redis cannot be read either, it was not.
+   */
+  const submitOrVerify = async (contestId: string, presenter: number, judgeId: number, abstain: boolean): Promise<SubmitResult> => {
+    const now = deps.now();
+    try {
+      return await store.ballots.submit(contestId, presenter, judgeId, now, abstain);
+    } catch (error) {
+      const state = await store.ballots.state(contestId, presenter, judgeId).catch(() => undefined);
+      if (!state?.ballot || state.ballot.submittedAt !== now) throw error;
+      deps.logger.warn({ err: error, contestId, presenter, judge: judgeId }, "submit reply lost, ballot found stored");
+      return { code: "OK", state: { ...state, ballot: state.ballot }, ...(await store.ballots.counts(contestId, presenter)) };
+    }
+  };
+
   const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number, abstain = false) => {
-    const result = await store.ballots.submit(contestId, presenter, judgeId, deps.now(), abstain);
+    const result = await submitOrVerify(contestId, presenter, judgeId, abstain);
     if (result.code === "OK") {
       const t = translatorFor(deps.i18n, result.state.contest.language);
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
