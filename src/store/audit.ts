@@ -103,10 +103,6 @@ export const createAuditStore = (redis: RedisClient, prefix: string) => {
     return id;
   };
 
-  /** Adds the append to a MULTI or pipeline, so that it lands together with the change it records. */
-  const appendIn = (chain: ChainableCommander, contestId: string, event: AuditEvent, actor: Actor): ChainableCommander =>
-    chain.xadd(key(contestId), "*", ...auditFields(event, actor));
-
   /** Every entry of a contest, oldest first (or a page of them: after `after`, at most `count`). */
   const read = async (contestId: string, page: { after?: string; count?: number } = {}): Promise<AuditEntry[]> => {
     const start = page.after ? `(${page.after}` : "-";
@@ -118,7 +114,7 @@ export const createAuditStore = (redis: RedisClient, prefix: string) => {
 
   const length = (contestId: string): Promise<number> => redis.xlen(key(contestId));
 
-  return { append, appendIn, read, length };
+  return { append, read, length };
 };
 export type AuditStore = ReturnType<typeof createAuditStore>;
 

@@ -4,30 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { receiptOf, roundDigest, shortReceipt } from "../../src/domain/receipt.js";
 import type { TestUser } from "../support/bot-api-server.js";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
+import { parseCsv } from "../domain/csv.js";
 
 const chair = user(1, "主持人");
 const judges = [user(11, "张三"), user(12, "李四"), user(13, "王五")];
 const outsider = user(99, "路人");
-
-/** Parses CSV text (RFC 4180) into rows. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
-  }
-  return rows;
-};
 
 describe("receipts, digests, /verify and /export", () => {
   let h: Harness;

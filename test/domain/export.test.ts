@@ -15,6 +15,7 @@ import { receiptOf } from "../../src/domain/receipt.js";
 import { presenterResult, type ScoredBallot } from "../../src/domain/scoring.js";
 import { computeStandings } from "../../src/domain/standings.js";
 import { setupOf } from "./fixtures.js";
+import { parseCsv } from "./csv.js";
 
 const labels: ExportLabels = {
   number: "序号",
@@ -38,26 +39,6 @@ const labels: ExportLabels = {
   band: "等次",
   average: (name) => `平均：${name}`,
   statuses: { counted: "计入", dropped: "去掉", abstained: "弃权", observer: "观察员", excluded: "不计入" },
-};
-
-/** Parses CSV text back into rows (RFC 4180), for round-trip checks written independently. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
-  }
-  return rows;
 };
 
 const contest: Contest = {

@@ -45,9 +45,10 @@ export const receiptsFeature = (deps: BotDeps) => {
     for (const presenter of loaded.closed) {
       const hit = (loaded.ballots.get(presenter) ?? []).find((b) => matchesReceipt(query, receiptOf(contest.id, b)));
       if (!hit) continue;
+      const receipt = receiptOf(contest.id, hit);
       const counted = countedReceipts(contest, loaded, presenter);
-      const vars = { receipt: shortReceipt(receiptOf(contest.id, hit)), n: presenter + 1, name: presenterName(contest, presenter) };
-      if (counted.includes(receiptOf(contest.id, hit)))
+      const vars = { receipt: shortReceipt(receipt), n: presenter + 1, name: presenterName(contest, presenter) };
+      if (counted.includes(receipt))
         return ctx.reply(t("receipt-verify-counted", { ...vars, count: counted.length, digest: roundDigest(counted) }));
       const observer = loaded.judges.get(hit.judgeId)?.observer ?? false;
       return ctx.reply(t("receipt-verify-not-counted", { ...vars, reason: whyNotCounted(t, hit, observer) }));
