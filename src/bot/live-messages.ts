@@ -34,12 +34,15 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
     });
   };
 
-  /** Shows the new ballot count, at most once per interval. */
-  const refreshCounter = (api: Api, contest: Contest, presenter: number) => {
+  /**
+   * Shows the new ballot count, at most once per interval. `claimed` is the pause already taken
+   * (or not) by the submit itself; without it the pause is claimed here.
+   */
+  const refreshCounter = (api: Api, contest: Contest, presenter: number, claimed?: boolean) => {
     const role = messageRole.counter(presenter);
     return editor.request(
       `${contest.id}:${role}`,
-      () => store.messages.claimEdit(contest.id, role, intervalMs),
+      async () => claimed ?? (await store.messages.claimEdit(contest.id, role, intervalMs)),
       () => edit(api, contest, role, () => counterView(contest, presenter, true)),
     );
   };

@@ -13,10 +13,11 @@ import {
   type RoundStatus,
 } from "../domain/contest.js";
 import { parseStoredContest } from "./contests.js";
-import { contestKeys } from "./keys.js";
+import { contestKeys, eventsChannel } from "./keys.js";
+import { messageRole } from "./messages.js";
 import { optionalString, replyCode } from "./codes.js";
 import type { RedisClient } from "./scripts.js";
-import type { PublishEvent } from "./events.js";
+import { eventMessage } from "./events.js";
 
 /** What a judge's ballot screen needs, read in one step. */
 export type BallotState = {
@@ -35,7 +36,14 @@ export type TapResult =
   | { code: "NO_CONTEST" };
 
 export type SubmitResult =
-  | { code: "OK"; state: BallotState & { ballot: Ballot }; submitted: number; judges: number }
+  | {
+      code: "OK";
+      state: BallotState & { ballot: Ballot };
+      submitted: number;
+      judges: number;
+      /** Whether this submit took the live counter's edit pause (see submit-ballot.lua); unknown when not told. */
+      counterClaimed?: boolean;
+    }
   | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" };
 
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
@@ -55,7 +63,7 @@ const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState
   };
 };
 
-export const createBallotStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
+export const createBallotStore = (redis: RedisClient, prefix: string) => {
   const stateKeys = (contestId: string, presenter: number) => {
     const keys = contestKeys(prefix, contestId);
     return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts] as const;
@@ -95,14 +103,26 @@ export const createBallotStore = (redis: RedisClient, prefix: string, publish: P
     judgeId: number,
     now: number,
     abstain = false,
+    counterPauseMs = 0,
   ): Promise<SubmitResult> => {
-    const reply = await redis.submitBallot(...stateKeys(contestId, presenter), presenter, judgeId, now, abstain ? "1" : "0");
+    const keys = contestKeys(prefix, contestId);
+    const reply = await redis.submitBallot(
+      ...stateKeys(contestId, presenter),
+      keys.editPause(messageRole.counter(presenter)),
+      presenter,
+      judgeId,
+      now,
+      abstain ? "1" : "0",
+      eventsChannel(prefix),
+      eventMessage(contestId, "ballot"),
+      counterPauseMs,
+    );
     const code = replyCode(reply);
     if (code === "OK") {
       const state = parseState(reply, judgeId);
       if (!state.ballot) throw new Error("submit reply without ballot");
-      await publish(contestId, "ballot");
-      return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]) };
+      const counterClaimed = Number(reply[9]) === 1;
+      return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]), counterClaimed };
     }
     if (code === "NO_CONTEST" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "INCOMPLETE" || code === "CONFLICT")
       return { code };

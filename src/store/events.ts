@@ -30,11 +30,13 @@ export type PublishEvent = (contestId: string, kind: ContestEventKind) => Promis
  * Publishes a change. Never throws: the change itself is already stored, and a scoreboard that
  * misses an event catches up when it reconnects, so a failed publish must not fail the caller.
  */
+export const eventMessage = (contestId: string, kind: ContestEventKind): string =>
+  JSON.stringify({ contestId, kind } satisfies ContestEvent);
+
 export const createEventPublisher = (redis: Redis | Cluster, prefix: string): PublishEvent => {
   const channel = eventsChannel(prefix);
   return async (contestId, kind) => {
-    const event: ContestEvent = { contestId, kind };
-    await redis.publish(channel, JSON.stringify(event)).catch(() => 0);
+    await redis.publish(channel, eventMessage(contestId, kind)).catch(() => 0);
   };
 };
 

@@ -23,7 +23,7 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     prefix,
     contests: createContestStore(redis, prefix, publish),
     rounds: createRoundStore(redis, prefix, publish),
-    ballots: createBallotStore(redis, prefix, publish),
+    ballots: createBallotStore(redis, prefix),
     judges: createJudgeStore(redis, prefix, publish),
     messages: createMessageStore(redis, prefix),
     screens: createScreenStore(redis, prefix, publish),

@@ -94,6 +94,17 @@ describe("ballot storage (real Redis)", () => {
     expect((await store.ballots.forPresenter(contest.id, 0)).map((b) => b.judgeId)).toEqual(accepted);
   });
 
+  it("claims the live counter's edit pause in the same step as the submit, once per pause", async () => {
+    await store.rounds.open(contest.id, 0);
+    await scoreAll(11, 0, [10, 5]);
+    await scoreAll(12, 0, [10, 5]);
+    const first = await store.ballots.submit(contest.id, 0, 11, 1, false, 60_000);
+    const second = await store.ballots.submit(contest.id, 0, 12, 2, false, 60_000);
+    expect(first).toMatchObject({ code: "OK", counterClaimed: true });
+    expect(second).toMatchObject({ code: "OK", counterClaimed: false });
+    expect(await store.ballots.submit(contest.id, 0, 12, 3, false, 0)).toMatchObject({ counterClaimed: true });
+  });
+
   it("keeps the draft of a judge across reads, so a restart loses nothing", async () => {
     await store.rounds.open(contest.id, 1);
     await store.ballots.tap(contest.id, 1, 13, 0, 17);

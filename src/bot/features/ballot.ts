@@ -95,7 +95,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
   const submitOrVerify = async (contestId: string, presenter: number, judgeId: number, abstain: boolean): Promise<SubmitResult> => {
     const now = deps.now();
     try {
-      return await store.ballots.submit(contestId, presenter, judgeId, now, abstain);
+      return await store.ballots.submit(contestId, presenter, judgeId, now, abstain, deps.config.COUNTER_EDIT_INTERVAL_S * 1000);
     } catch (error) {
       const state = await store.ballots.state(contestId, presenter, judgeId).catch(() => undefined);
       if (!state?.ballot || state.ballot.submittedAt !== now) throw error;
@@ -111,7 +111,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
       await afterStored(ctx, ctx.answerCallbackQuery({ text: t(abstain ? "abstain-recorded" : "ballot-recorded") }));
       await afterStored(ctx, render(ctx, t, result.state, presenter, { review: true }));
-      return live.refreshCounter(ctx.api, result.state.contest, presenter);
+      return live.refreshCounter(ctx.api, result.state.contest, presenter, result.counterClaimed);
     }
     const state = await store.ballots.state(contestId, presenter, judgeId);
     if (!state || result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));

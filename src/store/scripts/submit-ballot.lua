@@ -1,11 +1,15 @@
 -- Turns a judge's complete draft into their submitted ballot, atomically with the round state:
 -- a submit either happens before the round closes (and is counted) or is refused.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts
--- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0")
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts, counter edit pause
+-- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0"), events channel, event message,
+--       counter pause (ms)
+-- A stored ballot also publishes the "contest changed" event and claims the live counter's edit
+-- pause, so that a submit costs one round trip.
 -- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
 -- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
 -- later version) in the same step.
--- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount}
+-- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
+--          counterClaimed (1 or 0)}
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
 if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'open' then return {'ROUND_CLOSED'} end
@@ -45,6 +49,10 @@ json = string.gsub(json, '"scores":{}', '"scores":[]')
 redis.call('HSET', KEYS[5], ARGV[2], json)
 redis.call('XADD', KEYS[6], '*', 'type', version == 1 and 'ballot-submitted' or 'ballot-changed',
   'at', ARGV[3], 'by', ARGV[2], 'data', json)
+redis.call('PUBLISH', ARGV[5], ARGV[6])
+local pause = tonumber(ARGV[7])
+local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX') ~= false
 local status = redis.call('HGET', KEYS[1], 'status')
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
-return {'OK', contest, status, 'open', judge, draft or false, json, redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3])}
+return {'OK', contest, status, 'open', judge, draft or false, json, redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3]),
+  claimed and 1 or 0}
