@@ -2,6 +2,15 @@
 import { z } from "zod";
 import { LocaleSchema } from "./domain/contest.js";
 
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema);
 
@@ -40,6 +49,8 @@ export const ConfigSchema = z.object({
   BROADCAST_RATE_PER_S: optional(z.coerce.number().min(1, { error: "must be at least 1" }).max(1000).default(28)),
   /** Address the scoreboard links start with (see publicUrl); default http://localhost:<PORT>. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** Time zone of the times judges see on their ballots (IANA name). */
+  TZ: optional(z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai" }).default("Asia/Shanghai")),
 }).superRefine((config, ctx) => {
   // Runs even when other settings are bad (`when`), so one start lists every problem.
   if (config.BOT_MODE !== "webhook") return;

@@ -33,6 +33,8 @@ const loadDotEnv = () => {
 const main = async () => {
   loadDotEnv();
   const config = loadConfig();
+  // Times shown to judges (ballot receipts, "submitted at") follow the meeting's time zone.
+  process.env.TZ = config.TZ;
   const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
   const redis = createRedis(config.REDIS_URL, { clusterNodes: config.REDIS_CLUSTER_NODES });
   redis.on("error", (error) => logger.warn({ err: error }, "redis error"));

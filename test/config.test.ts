@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, ConfigError } from "../src/config.js";
+import { readFileSync } from "node:fs";
+import { loadConfig, ConfigError, ConfigSchema } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { Writable } from "node:stream";
 
@@ -29,6 +30,25 @@ describe("settings", () => {
 
   it("treats empty variables as unset", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, REDIS_PREFIX: "", TELEGRAM_API_ROOT: "" }).REDIS_PREFIX).toBe("msb");
+  });
+});
+
+describe("documentation of the settings", () => {
+  const settings = Object.keys(ConfigSchema.shape).sort();
+
+  it("lists every setting in .env.example", () => {
+    const listed = readFileSync(".env.example", "utf8").match(/^[A-Z_]+(?==)/gm) ?? [];
+    expect([...listed].sort()).toEqual(settings);
+  });
+
+  it("explains every setting in the README's settings table", () => {
+    const rows = readFileSync("README.md", "utf8").match(/^\| `[A-Z_]+` \|/gm) ?? [];
+    expect(rows.map((row) => row.slice(3, -3)).sort()).toEqual(settings);
+  });
+
+  it("refuses a time zone that does not exist", () => {
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, TZ: "Mars/Olympus" })).toThrow(/TZ/);
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).TZ).toBe("Asia/Shanghai");
   });
 });
 

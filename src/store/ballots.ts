@@ -49,12 +49,42 @@ export type SubmitResult =
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
 const parseDraft = (json: string | undefined): Draft => (json ? DraftSchema.parse(JSON.parse(json)) : { scores: {} });
 
-const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState => {
+/**
+ * Every tap of a meeting reads the same contest text back; each text is parsed once per store.
+ * The contests handed out are frozen, since they are shared.
+ */
+const createContestCache = (limit = 64) => {
+  const cache = new Map<string, Contest>();
+  return (json: string, status: string): Contest => {
+    const key = `${status}|${json}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const contest = deepFreeze(parseStoredContest(json, ContestStatusSchema.parse(status)));
+    if (cache.size >= limit) cache.delete(cache.keys().next().value ?? key);
+    cache.set(key, contest);
+    return contest;
+  };
+};
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+};
+
+/** The state fields of a ballot-state or submit-ballot reply; `conflicted` is told by the caller. */
+const parseState = (
+  reply: ReadonlyArray<unknown>,
+  judgeId: number,
+  conflicted: boolean,
+  contestOf: (json: string, status: string) => Contest,
+): BallotState => {
   const [, contestJson, status, round, judge, draft, ballot] = reply.map(optionalString);
-  const conflicted = Number(reply[7] ?? 0) === 1;
   if (!contestJson || !status) throw new Error("ballot-state reply without contest");
   return {
-    contest: parseStoredContest(contestJson, ContestStatusSchema.parse(status)),
+    contest: contestOf(contestJson, status),
     round: round ? RoundStatusSchema.parse(round) : undefined,
     judge: judge ? JudgeSchema.parse(JSON.parse(judge)) : undefined,
     draft: parseDraft(draft),
@@ -64,6 +94,7 @@ const parseState = (reply: ReadonlyArray<unknown>, judgeId: number): BallotState
 };
 
 export const createBallotStore = (redis: RedisClient, prefix: string) => {
+  const contestOf = createContestCache();
   const stateKeys = (contestId: string, presenter: number) => {
     const keys = contestKeys(prefix, contestId);
     return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts] as const;
@@ -74,7 +105,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     const code = replyCode(reply);
     if (code === "NO_CONTEST") return { code } as const;
     if (code === "OK" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "BAD_SCORE" || code === "CONFLICT")
-      return { code, state: parseState(reply, judgeId) };
+      return { code, state: parseState(reply, judgeId, Number(reply[7] ?? 0) === 1, contestOf) };
     throw new Error(`unexpected ballot-state reply ${code}`);
   };
 
@@ -119,7 +150,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     );
     const code = replyCode(reply);
     if (code === "OK") {
-      const state = parseState(reply, judgeId);
+      const state = parseState(reply, judgeId, false, contestOf);
       if (!state.ballot) throw new Error("submit reply without ballot");
       const counterClaimed = Number(reply[9]) === 1;
       return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]), counterClaimed };
