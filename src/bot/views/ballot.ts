@@ -21,8 +21,17 @@ export type BallotViewInput = {
   roundOpen: boolean;
 };
 
-const formatTime = (ms: number, locale: string): string =>
-  new Date(ms).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+// Building an Intl formatter is costly and a review screen shows a time on every tap: one per locale.
+// (Made on first use, after main has set the process's TZ.)
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const formatTime = (ms: number, locale: string): string => {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+    timeFormats.set(locale, format);
+  }
+  return format.format(ms);
+};
 
 const header = (t: Translate, { contest, presenter }: BallotViewInput): string => {
   const { presenters } = contest.setup;
