@@ -1,7 +1,7 @@
 // Setting up a contest in the group: /newcontest, /criteria, /presenters, /lang, /cancel.
 import { Composer } from "grammy";
 import { InlineKeyboard } from "grammy";
-import type { Contest, Criterion, Presenter } from "../../domain/contest.js";
+import { ContestSetupSchema, type Contest, type Criterion, type Presenter } from "../../domain/contest.js";
 import { newContestId } from "../../store/contests.js";
 import { parseCriteriaLines, parsePresenterLines } from "../../domain/setup-lines.js";
 import { setupCommand } from "../setup-command.js";
@@ -47,17 +47,8 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
       status: "draft",
       locked: false,
       createdAt: deps.now(),
-      setup: {
-        title,
-        criteria: [],
-        presenters: [],
-        panels: [],
-        aggregate: { method: "mean", trim: 1 },
-        prizes: [],
-        bands: [],
-        judges: [],
-        outlier: 20,
-      },
+      // Every rule at its documented default: no criteria or presenters yet, plain mean.
+      setup: ContestSetupSchema.parse({ title }),
     };
     const created = await store.contests.create(contest);
     if (!created.ok) return ctx.reply(ctx.t("setup-already-active", { title: created.existing.setup.title }));
