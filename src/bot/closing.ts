@@ -1,6 +1,6 @@
-// Closing a round. With fewer counted ballots than the quorum, /close asks the chair to confirm
-// (✅/✖, checked on press) instead of closing. A ballot whose total lies far from the median is
-// pointed out with the close, just before the ranking: by number, never by name ("show name"
+// Closing a round. With fewer counted ballots than the quorum, or a ballot whose total lies far
+// from the median, /close asks the chair to confirm (✅/✖, checked on press) instead of closing,
+// so the ballot can be checked first. Outliers are named by number, never by name ("show name"
 // tells only the chair who presses it, in an alert). A round closed by its time limit closes at
 // once, with the same notes.
 import { Composer, InlineKeyboard, type Api } from "grammy";
@@ -94,8 +94,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
     const send: Send = (text, other) => ctx.reply(text, other);
     const c = await check(contest, current);
     await rememberOutliers(contest, current, c);
-    if (!c.short) {
-      if (c.outliers.length > 0) await send(noticeText(t, contest, current, c), { reply_markup: InlineKeyboard.from(revealButtons(t, contest, current, c)) });
+    if (!c.short && c.outliers.length === 0) {
       if (!(await closeNow(ctx.api, contest, current, t, { by: ctx.from!.id, at: deps.now() }, send)))
         return ctx.reply(t("round-none-open"));
       return;

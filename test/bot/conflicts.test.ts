@@ -43,7 +43,7 @@ describe("conflicts of interest", () => {
     await vote(h, zhang, scoresFor(90));
     await vote(h, wang, scoresFor(80));
     expect(h.model.message(GROUP, counter.messageId)!.text).toContain("已提交：2/2");
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区教育局 — 85.00（2 份） ◀ 刚结束");
   });
 
@@ -98,7 +98,7 @@ describe("conflicts of interest", () => {
     await vote(h, zhang, scoresFor(90));
     await vote(h, li, scoresFor(80));
     await vote(h, wang, scoresFor(40));
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     const reply = (await h.say(chair, GROUP, "/conflict 王五 1"))!.text!;
     expect(reply).toContain("第 1 位的评分已经结束：TA 的评分不再计入排名。");
     expect((await h.say(outsider, GROUP, "/ranking"))!.text).toContain("1. 区交通运输局 — 85.00（2 份）");

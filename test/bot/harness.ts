@@ -4,7 +4,7 @@ import { pino } from "pino";
 import type { Cluster, Redis } from "ioredis";
 import { createBot, type CreateBotOptions } from "../../src/bot/create-bot.js";
 import { createStore, type Store } from "../../src/store/store.js";
-import { captureTransformer, modelFetch, TelegramModel, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
+import { buttonsOf, captureTransformer, modelFetch, TelegramModel, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 import type { Locale } from "../../src/domain/contest.js";
 
@@ -80,7 +80,18 @@ export const createHarness = async (
     await redis.cleanup();
   };
 
-  return { model, store, redis, bot: created.bot, timers: created.timers, deliver, say, tap, lastCallbackAnswer, close };
+  /**
+   * The chair's /close, confirming it when the bot asks first (a quorum shortfall or a total far
+   * from the median); returns the group's last message (the ranking).
+   */
+  const closeRound = async (chair: TestUser, chatId: number) => {
+    const reply = await say(chair, chatId, "/close");
+    const confirm = reply && buttonsOf(reply).some((b) => b.text === "✅ 结束评分");
+    if (confirm) await tap(chair, chatId, reply, "✅ 结束评分");
+    return model.lastMessage(chatId);
+  };
+
+  return { model, store, redis, bot: created.bot, timers: created.timers, deliver, say, tap, closeRound, lastCallbackAnswer, close };
 };
 
 export const user = (id: number, first_name: string, language_code = "zh-hans"): TestUser => ({ id, first_name, language_code });

@@ -58,7 +58,7 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     expect(review.text).toContain("合计：86.00");
     expect(review.text).toContain("已提交（第 1 版");
 
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     const ranking1 = h.model.lastMessage(GROUP)!.text!;
     expect(ranking1).toContain("1. 区交通运输局 — 83.33（3 份） ◀ 刚结束");
 
@@ -73,7 +73,7 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     expect(changed.text).toContain("修改尚未提交");
     await h.tap(judges[2]!, judges[2]!.id, changed, /^✅/);
     expect(h.model.lastMessage(judges[2]!.id)!.text).toContain("第 2 版");
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区教育局 — 86.00（3 份） ◀ 刚结束");
 
     // A button pressed after the close changes nothing.
@@ -87,7 +87,7 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     await vote(judges[2]!, [26, 26, 17, 17]); // 86
     await h.say(chair, GROUP, "/status");
     expect(h.model.lastMessage(GROUP)!.text).toContain("已提交 3/3");
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     const ranking3 = h.model.lastMessage(GROUP)!.text!;
     expect(ranking3.split("\n").filter((l) => /^\d\./.test(l))).toEqual([
       "1. 区教育局 — 86.00（3 份）",

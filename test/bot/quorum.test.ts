@@ -70,7 +70,7 @@ describe("outliers at close", () => {
   });
   afterEach(() => h.close());
 
-  it("names the far ballot by number before the ranking, and shows the judge only to a chair who asks", async () => {
+  it("names the far ballot by number and asks the chair before closing; shows the judge only to a chair who asks", async () => {
     await setUpMeeting(h);
     await h.say(chair, GROUP, "/open");
     await vote(h, zhang, scoresFor(86));
@@ -78,12 +78,14 @@ describe("outliers at close", () => {
     await vote(h, wang, scoresFor(45));
     const before = h.model.messages(GROUP).length;
     await h.say(chair, GROUP, "/close");
-    const [notice, ranking] = h.model.messages(GROUP).slice(before);
+    const [notice, ...rest] = h.model.messages(GROUP).slice(before);
+    expect(rest).toEqual([]);
     expect(notice!.text).toBe(
-      "⚠️ 第 1 位「区交通运输局」请主持人注意：\n• 以下评分与中位数相差超过 20 分（不显示评委姓名）：\n评分 #3：45.00（中位数 86.00）",
+      "⚠️ 结束第 1 位「区交通运输局」的评分前请确认：\n• 以下评分与中位数相差超过 20 分（不显示评委姓名）：\n评分 #3：45.00（中位数 86.00）\n\n仍要结束本轮评分吗？",
     );
     for (const judge of ["张三", "李四", "王五"]) expect(notice!.text).not.toContain(judge);
-    expect(ranking!.text).toContain("1. 区交通运输局 — 74.33（3 份） ◀ 刚结束");
+    // The round is still open: the ballot can be checked (and changed) first.
+    expect(await h.store.contests.currentRound((await contestOf(h)).id)).toBe(0);
 
     await h.tap(outsider, GROUP, notice!, "👁 显示评分 #3 的评委");
     expect(h.lastCallbackAnswer()).toMatchObject({ text: "🙏 抱歉，此命令只有本次评议的主持人可以使用。", show_alert: true });
@@ -96,6 +98,9 @@ describe("outliers at close", () => {
       text: "这条提示已过期，不能再显示姓名。",
     });
     expect(await press(h, chair, GROUP, notice!.messageId, "o|zz|0|3")).toMatchObject({ text: "这个按钮已失效。" });
+
+    await h.tap(chair, GROUP, notice!, "✅ 结束评分");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 74.33（3 份） ◀ 刚结束");
   });
 
   it("lists outliers in the quorum confirmation too, and follows the contest's threshold", async () => {

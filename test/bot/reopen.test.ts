@@ -17,7 +17,7 @@ describe("reopening a round", () => {
     await vote(h, zhang, scoresFor(90));
     await vote(h, li, scoresFor(80));
     await vote(h, wang, scoresFor(40));
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 70.00（3 份） ◀ 刚结束");
 
     const before = h.model.messages(GROUP).length;
@@ -33,7 +33,7 @@ describe("reopening a round", () => {
     await h.tap(wang, wang.id, ballot, "20");
     await h.tap(wang, wang.id, ballot, "✅ 提交修改");
     expect(h.model.message(wang.id, ballot.messageId)!.text).toContain("已提交（第 2 版");
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 76.67（3 份） ◀ 刚结束");
     const audit = await h.store.audit.read((await contestOf(h)).id);
     expect(audit.filter((e) => e.type === "round-reopened")).toHaveLength(1);
@@ -42,7 +42,7 @@ describe("reopening a round", () => {
   it("reopens with a time limit too", async () => {
     await setUpMeeting(h);
     await h.say(chair, GROUP, "/open 1");
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     await h.say(chair, GROUP, "/reopen 1 3");
     expect(h.model.messages(GROUP).some((m) => m.text?.startsWith("⏱ 本轮限时 3 分钟"))).toBe(true);
     expect(await h.store.timers.deadline((await contestOf(h)).id, 0)).toBeDefined();
@@ -56,7 +56,7 @@ describe("reopening a round", () => {
     );
     expect((await h.say(chair, GROUP, "/reopen 7"))!.text).toBe("没有第 7 位汇报人（共 3 位）。");
     await h.say(chair, GROUP, "/open 1");
-    await h.say(chair, GROUP, "/close");
+    await h.closeRound(chair, GROUP);
     await h.say(chair, GROUP, "/open 2");
     expect((await h.say(chair, GROUP, "/reopen 1"))!.text).toBe("第 2 位「区教育局」的评分还没结束，请先 /close。");
     expect((await h.say(chair, GROUP, "/reopen 1 x"))!.text).toContain("用法：/reopen 序号");

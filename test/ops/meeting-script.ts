@@ -56,6 +56,9 @@ export const runMeeting = async (model: TelegramModel, deliver: () => Promise<vo
       await tap(third, third.id, /^✅/);
     }
     await say(chair, MEETING_GROUP, "/close");
+    // A total far from the median (round 2: 70 against 94, 94) makes the bot ask the chair first.
+    const asked = model.lastMessage(MEETING_GROUP);
+    if (asked?.text?.includes("仍要结束本轮评分吗")) await tap(chair, MEETING_GROUP, "✅ 结束评分");
   }
   await say(chair, MEETING_GROUP, "/finish");
   return { finalRanking: model.lastMessage(MEETING_GROUP)!.text ?? "", updates, callbackQueries };
