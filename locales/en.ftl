@@ -30,6 +30,7 @@ help-chair = Chair commands
     /import — import a contest file (JSON, or a CSV of presenters); /template gives a sample
     /method, /panels, /prizes, /bands, /blend — scoring method, panels, prizes, bands, prior-score share
     /settings — show the whole setup
+    /quorum n, /outlier points — checks before a close (quorum, totals far from the median)
     /join — post the “Join as judge” button
     /open [n] — open the round for the next (or n-th) presenter
     /close — close the round and post the ranking
@@ -101,6 +102,8 @@ line-too-many-decimals = at most two decimals
 line-bad-min = the minimum score must be between 0 and 100
 line-bad-trim = the number of highest/lowest totals to drop must be a whole number from 0 to 10
 line-bad-blend = write two positive numbers: live weight and prior weight, e.g. 60 40
+line-bad-quorum = must be a whole number from 0 to 1000
+line-bad-outlier = must be a number above 0 and at most 100
 line-too-many-fields = too many fields
 line-name-too-long = the name is too long
 line-group-too-long = the group name is too long
@@ -192,6 +195,8 @@ cmd-ranking = Show the current ranking
 cmd-finish = Post the final ranking and end
 cmd-cancel = Cancel the contest
 cmd-lang = Switch language zh|en
+cmd-quorum = Set the quorum
+cmd-outlier = Set the outlier threshold
 cmd-import = Import a contest file
 cmd-template = Get a sample contest file
 cmd-settings = Show the whole setup
@@ -265,6 +270,11 @@ rules-bands-saved = ✅ Bands (by final score):
 rules-blend-usage = Usage: /blend 60 40 (live 60%, prior score 40%) or /blend off
 rules-blend-saved = ✅ Final score = live { $live }% + prior { $prior }% (prior scores come from /presenters or the contest file)
 rules-blend-off = ✅ The final score is the live score alone.
+rules-quorum-usage = Usage: /quorum 5 (with fewer counted ballots, the chair confirms before a round closes); /quorum 0 turns it off
+rules-quorum-saved = ✅ Quorum: { $quorum } counted ballots (with fewer, the chair confirms the close)
+rules-quorum-off = ✅ No quorum is checked any more.
+rules-outlier-usage = Usage: /outlier 20 (a total further than 20 points from the median makes the chair confirm the close)
+rules-outlier-saved = ✅ A total further than { $outlier } points from the median makes the chair confirm the close.
 
 ## Contest file
 import-usage = Send the contest file (JSON, or a CSV of presenters) with /import as its caption; or reply to the file with /import, or paste the JSON after /import. /template gives you a sample file.

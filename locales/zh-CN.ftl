@@ -30,6 +30,7 @@ help-chair = 主持人命令
     /import — 导入评议文件（JSON 或汇报人 CSV），/template 获取示例
     /method、/panels、/prizes、/bands、/blend — 计分方法、评委组、奖项、等次、平时成绩占比
     /settings — 查看全部设置
+    /quorum 份数、/outlier 分差 — 结束本轮前的检查（法定人数、异常分）
     /join — 发布“加入评委”按钮
     /open [序号] — 开始下一位（或指定）汇报人的评分
     /close — 结束本轮评分并公布排名
@@ -101,6 +102,8 @@ line-too-many-decimals = 最多两位小数
 line-bad-min = 最低分应在 0–100 之间
 line-bad-trim = 去掉的最高分/最低分个数应为 0–10 的整数
 line-bad-blend = 请写两个正数：现场权重 平时权重，例如 60 40
+line-bad-quorum = 应为 0–1000 的整数
+line-bad-outlier = 应为大于 0、不超过 100 的数
 line-too-many-fields = 字段太多
 line-name-too-long = 名称太长
 line-group-too-long = 分组名称太长
@@ -192,6 +195,8 @@ cmd-ranking = 查看当前排名
 cmd-finish = 公布最终排名并结束
 cmd-cancel = 取消评议
 cmd-lang = 切换语言 zh|en
+cmd-quorum = 设置法定人数
+cmd-outlier = 设置异常分提醒阈值
 cmd-import = 导入评议文件
 cmd-template = 获取评议文件示例
 cmd-settings = 查看全部设置
@@ -265,6 +270,11 @@ rules-bands-saved = ✅ 等次（按最终得分）：
 rules-blend-usage = 用法：/blend 60 40（现场 60%，平时成绩 40%）或 /blend off
 rules-blend-saved = ✅ 最终得分 = 现场 { $live }% + 平时 { $prior }%（平时成绩在 /presenters 或导入文件里填写）
 rules-blend-off = ✅ 最终得分只看现场评分。
+rules-quorum-usage = 用法：/quorum 5（有效评分少于 5 份时，结束本轮前先请主持人确认）；/quorum 0 取消
+rules-quorum-saved = ✅ 法定人数：{ $quorum } 份有效评分（不足时结束前先确认）
+rules-quorum-off = ✅ 不再检查法定人数。
+rules-outlier-usage = 用法：/outlier 20（某份评分与中位数相差超过 20 分时，结束本轮前先请主持人确认）
+rules-outlier-saved = ✅ 与中位数相差超过 { $outlier } 分的评分，结束前会先请主持人确认。
 
 ## Contest file
 import-usage = 请发送评议文件（JSON，或汇报人 CSV），并在文件说明里写 /import；也可以回复文件发送 /import，或把 JSON 直接贴在 /import 后面。/template 可获取示例文件。

@@ -4,7 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { LOCALES } from "../domain/contest.js";
 
 export const GROUP_COMMANDS = [
-  "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "settings",
+  "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "quorum", "outlier", "settings",
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
   "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen",
 ] as const;

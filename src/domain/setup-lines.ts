@@ -44,6 +44,8 @@ export const LINE_ERROR_CODES = [
   "bad_method",
   "bad_trim",
   "bad_blend",
+  "bad_quorum",
+  "bad_outlier",
   "too_many_fields",
   "name_too_long",
   "group_too_long",
@@ -328,3 +330,25 @@ const blendOf = (text: string): Blend | null | Problem => {
 /** `/blend`: `<live> <prior>` weights (e.g. `60 40`, `60% 40%`), or `off` to stop blending. */
 export const parseBlendLine = (body: string): LinesResult<Blend | null> =>
   singleLine(body, blendOf, BlendSchema.nullable());
+
+const wholeNumberOf =
+  (code: LineErrorCode, min: number, max: number) =>
+  (text: string): number | Problem => {
+    const value = numberOf(toHalfWidth(text).trim());
+    return value !== undefined && Number.isInteger(value) && value >= min && value <= max ? value : problem(code, { value: text, limit: max });
+  };
+
+/** `/quorum n`: the fewest counted ballots a round may close with unasked (0 = no quorum). */
+export const parseQuorumLine = (body: string): LinesResult<number> =>
+  singleLine(body, wholeNumberOf("bad_quorum", 0, 1000), ContestSetupSchema.shape.quorum.unwrap());
+
+/** `/outlier n`: how far (points of 100) a total may lie from the round's median before the chair is asked. */
+export const parseOutlierLine = (body: string): LinesResult<number> =>
+  singleLine(
+    body,
+    (text) => {
+      const value = numberOf(toHalfWidth(text).trim());
+      return value !== undefined && value > 0 && value <= 100 ? value : problem("bad_outlier", { value: text });
+    },
+    ContestSetupSchema.shape.outlier.unwrap(),
+  );

@@ -161,6 +161,15 @@ describe("scoring rules of a real review meeting (contest file, panels, trimmed 
     });
     await h.say(chair, GROUP, "/method average of sorts");
     expect(h.model.lastMessage(GROUP)!.text).toContain("未保存");
+
+    await h.say(chair, GROUP, "/quorum 5");
+    expect(h.model.lastMessage(GROUP)!.text).toBe("✅ 法定人数：5 份有效评分（不足时结束前先确认）");
+    await h.say(chair, GROUP, "/outlier 15");
+    expect((await h.store.contests.activeForChat(GROUP))?.setup).toMatchObject({ quorum: 5, outlier: 15 });
+    await h.say(chair, GROUP, "/quorum 2.5");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("应为 0–1000 的整数");
+    await h.say(chair, GROUP, "/quorum 0");
+    expect((await h.store.contests.activeForChat(GROUP))?.setup.quorum).toBeUndefined();
   });
 
   it("sends a template file that imports as it is", async () => {

@@ -1,4 +1,5 @@
-// Scoring rules for small meetings typed in the chat: /method, /panels, /prizes, /bands, /blend.
+// Scoring rules for small meetings typed in the chat: /method, /panels, /prizes, /bands, /blend,
+// and the checks before a close: /quorum, /outlier.
 // (A whole contest, rules included, can also come from a file: see contest-file.ts.)
 import { Composer } from "grammy";
 import {
@@ -6,7 +7,9 @@ import {
   parseBlendLine,
   parseMethodLine,
   parsePanelLines,
+  parseOutlierLine,
   parsePrizeLines,
+  parseQuorumLine,
 } from "../../domain/setup-lines.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -67,6 +70,30 @@ export const rulesFeature = (deps: BotDeps) => {
       parse: parseBlendLine,
       apply: ({ blend: _old, ...setup }, blend) => (blend ? { ...setup, blend } : setup),
       saved: (t, blend) => (blend ? t("rules-blend-saved", { live: blend.live, prior: blend.prior }) : t("rules-blend-off")),
+    }),
+  );
+
+  composer.command(
+    "quorum",
+    setupCommand(deps, {
+      usage: "rules-quorum-usage",
+      sameLine: true,
+      whileRunning: true,
+      parse: parseQuorumLine,
+      apply: ({ quorum: _old, ...setup }, quorum) => (quorum > 0 ? { ...setup, quorum } : setup),
+      saved: (t, quorum) => (quorum > 0 ? t("rules-quorum-saved", { quorum }) : t("rules-quorum-off")),
+    }),
+  );
+
+  composer.command(
+    "outlier",
+    setupCommand(deps, {
+      usage: "rules-outlier-usage",
+      sameLine: true,
+      whileRunning: true,
+      parse: parseOutlierLine,
+      apply: (setup, outlier) => ({ ...setup, outlier }),
+      saved: (t, outlier) => t("rules-outlier-saved", { outlier: String(outlier) }),
     }),
   );
 
