@@ -15,14 +15,12 @@
 //  4. ranking: 1,000 presenters × 100 judges through the pure domain (presenterResult + computeStandings).
 //  5. broadcast: a round opened for N judges against a Bot API that answers 429 above 30 msg/s.
 // Prints a table, then (last line) one JSON object with the figures.
+import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createBot, type CreateBotOptions } from "../src/bot/create-bot.js";
 import { unpacedSendQueue } from "../src/bot/send-queue.js";
-import { ContestSetupSchema } from "../src/domain/contest.js";
-import { presenterResult, type ScoredBallot } from "../src/domain/scoring.js";
-import { computeStandings } from "../src/domain/standings.js";
 import { createMetrics } from "../src/metrics.js";
 import { createRedis } from "../src/redis.js";
 import { contestKeys } from "../src/store/keys.js";
@@ -343,39 +341,9 @@ const ceilingPhase = async (redis: Redis, prefix: string, contestIds: string[], 
 };
 
 const rankingPhase = () => {
-  const setup = ContestSetupSchema.parse({
-    title: "ranking bench",
-    criteria: [
-      { name: "实施性", max: 30 },
-      { name: "创新性", max: 30, step: 0.5 },
-      { name: "持续性", max: 20 },
-      { name: "推广性", max: 20 },
-    ],
-    presenters: Array.from({ length: RANK_PRESENTERS }, (_, i) => ({ name: `P${i}`, group: `G${i % 4}`, prior: 60 + (i % 40) })),
-    panels: [
-      { name: "区领导", weight: 70 },
-      { name: "两代表一委员", weight: 30 },
-    ],
-    aggregate: { method: "trimmed", trim: 1 },
-    blend: { live: 60, prior: 40 },
-    prizes: [
-      { name: "一等奖", count: 1 },
-      { name: "二等奖", count: 2 },
-      { name: "三等奖", count: 3 },
-    ],
-    bands: [
-      { name: "红", min: 90 },
-      { name: "黄", min: 75 },
-      { name: "黑", min: 0 },
-    ],
-  });
-  const ballots = Array.from({ length: RANK_PRESENTERS }, (_, p): ScoredBallot[] =>
-    Array.from({ length: RANK_JUDGES }, (_, j) => {
-      const x = (p * 7919 + j * 104729) % 997;
-      return { judgeId: j + 1, panel: j % 3 === 0 ? 1 : 0, scores: [x % 31, (x % 61) / 2, x % 21, (x >> 3) % 21], counted: j % 25 !== 24 };
-    }),
-  );
-  const rank = () => computeStandings(setup, ballots.map((b, p) => presenterResult(setup, p, b)));
+  const setup = rankingSetup(RANK_PRESENTERS);
+  const ballots = rankingBallots(RANK_PRESENTERS, RANK_JUDGES);
+  const rank = () => rankWorkload(setup, ballots);
   for (let i = 0; i < 3; i++) rank(); // warm-up (JIT)
   const timings = Array.from({ length: 9 }, () => {
     const started = now();
