@@ -95,7 +95,7 @@ export const createBot = (options: CreateBotOptions) => {
     (options.sendIntervalMs === 0
       ? unpacedSendQueue(metrics)
       : createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, logger, ...(metrics ? { metrics } : {}) }));
-  const deps: BotDeps = { config, store, logger, i18n, now, sendIntervalMs: options.sendIntervalMs ?? 40, sendQueue };
+  const deps: BotDeps = { config, store, logger, i18n, now, sendQueue };
   const botUsername = () => bot.botInfo.username;
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
   const live = createLiveMessages(deps, editor, botUsername);

@@ -12,8 +12,6 @@ export type BotDeps = {
   logger: Logger;
   i18n: I18n<BotContext>;
   now: () => number;
-  /** Pause between two private messages of a broadcast (keeps under Telegram's ~30 msg/s). */
-  sendIntervalMs: number;
   /** Paces messages the bot sends on its own (a round's ballots): ~30/s overall, ~1/s per chat. */
   sendQueue: SendQueue;
 };
