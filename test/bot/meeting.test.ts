@@ -1,11 +1,7 @@
 // The whole meeting loop, driven by real updates through the real bot, Redis and the Bot API model.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
-import type { TestUser } from "../support/bot-api-server.js";
-
-const chair = user(1, "主持人");
-const judges = [user(11, "张三"), user(12, "李四"), user(13, "王五")];
-const outsider = user(99, "路人");
+import { chair, judges, outsider, setUpMeeting, vote as voteIn } from "./integrity-support.js";
 
 describe("a meeting with 3 judges and 3 presenters", () => {
   let h: Harness;
@@ -15,27 +11,8 @@ describe("a meeting with 3 judges and 3 presenters", () => {
   });
   afterEach(() => h.close());
 
-  const setUp = async () => {
-    await h.say(chair, GROUP, "/newcontest 季度述职评议");
-    await h.say(chair, GROUP, "/criteria\n实施性 30\n创新性 30\n持续性 20\n推广性 20");
-    await h.say(chair, GROUP, "/presenters\n区交通运输局\n区教育局\n区卫健局");
-    await h.say(chair, GROUP, "/join");
-    const join = h.model.lastMessage(GROUP)!;
-    for (const judge of judges) {
-      h.model.startUser(judge);
-      await h.tap(judge, GROUP, join, /加入评委/);
-    }
-    return join;
-  };
-
-  /** Taps a whole ballot: one value per criterion, then submit. */
-  const vote = async (judge: TestUser, scores: number[]) => {
-    for (const score of scores) {
-      const ballot = h.model.lastMessage(judge.id)!;
-      await h.tap(judge, judge.id, ballot, String(score));
-    }
-    await h.tap(judge, judge.id, h.model.lastMessage(judge.id)!, /^✅/);
-  };
+  const setUp = () => setUpMeeting(h);
+  const vote = (judge: (typeof judges)[number], scores: number[]) => voteIn(h, judge, scores);
 
   it("runs set-up, rounds, ballots and rankings end to end", async () => {
     const join = await setUp();

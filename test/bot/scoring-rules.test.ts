@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
+import { vote as voteIn } from "./integrity-support.js";
 import type { TestUser } from "../support/bot-api-server.js";
 
 const chair = user(1, "主持人");
@@ -47,10 +48,7 @@ describe("scoring rules of a real review meeting (contest file, panels, trimmed 
   });
   afterEach(() => h.close());
 
-  const vote = async (judge: TestUser, scores: number[]) => {
-    for (const score of scores) await h.tap(judge, judge.id, h.model.lastMessage(judge.id)!, String(score));
-    await h.tap(judge, judge.id, h.model.lastMessage(judge.id)!, /^✅/);
-  };
+  const vote = (judge: TestUser, scores: number[]) => voteIn(h, judge, scores);
 
   const rankingLines = (text: string) => text.split("\n").filter((l) => /^(\d+\.|【)/.test(l));
 
