@@ -5,7 +5,7 @@
 // once, with the same notes.
 import { Composer, InlineKeyboard, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Contest } from "../domain/contest.js";
+import { isChair, type Contest } from "../domain/contest.js";
 import { findOutliers, type Outlier } from "../domain/integrity.js";
 import { formatHalfUp, type Rational } from "../domain/rational.js";
 import { systemActor, type Actor } from "../store/audit.js";
@@ -14,7 +14,6 @@ import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { translatorFor, type Translate } from "./i18n.js";
 import type { LiveMessages } from "./live-messages.js";
-import { mayChair } from "./roles.js";
 import { loadJudgeMap, loadStandings, scoredBallots } from "./standings.js";
 import { editIgnoringSame } from "./telegram-errors.js";
 import { rankingText } from "./views/results.js";
@@ -154,7 +153,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
       return undefined;
     }
     const t = translatorFor(deps.i18n, contest.language);
-    if (!mayChair(contest, ctx.from!.id)) {
+    if (!isChair(contest, ctx.from!.id)) {
       await ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
       return undefined;
     }

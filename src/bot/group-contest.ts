@@ -1,9 +1,8 @@
 // Shared steps of group commands: find the chat's contest, switch to its language, check the chair.
-import type { Contest } from "../domain/contest.js";
+import { isChair, type Contest } from "../domain/contest.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { translatorFor, type Translate } from "./i18n.js";
-import { mayChair } from "./roles.js";
 
 export type GroupCommand = (ctx: BotContext, contest: Contest, t: Translate) => Promise<unknown>;
 
@@ -25,7 +24,7 @@ export const contestCommand =
     if (!contest) return ctx.reply(ctx.t("common-no-contest"));
     ctx.i18n.useLocale(contest.language);
     const t = translatorFor(deps.i18n, contest.language);
-    if (options.chairOnly && !mayChair(contest, ctx.from.id)) return ctx.reply(t("common-chair-only"));
+    if (options.chairOnly && !isChair(contest, ctx.from.id)) return ctx.reply(t("common-chair-only"));
     return handler(ctx, contest, t);
   };
 

@@ -1,6 +1,5 @@
 // Who may do what, decided on the server for every call.
 import type { Api } from "grammy";
-import { isChair, type Contest } from "../domain/contest.js";
 
 const ADMIN_TTL_MS = 30_000;
 
@@ -20,4 +19,3 @@ export const createAdminCheck = (now: () => number) => {
 };
 export type AdminCheck = ReturnType<typeof createAdminCheck>;
 
-export const mayChair = (contest: Contest, userId: number): boolean => isChair(contest, userId);

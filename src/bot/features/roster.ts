@@ -11,7 +11,6 @@ import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName } from "../group-contest.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
-import { mayChair } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { presenterName } from "../views/round.js";
 
@@ -113,7 +112,7 @@ export const rosterFeature = (deps: BotDeps, live: LiveMessages) => {
     const contest = await store.contests.get(contestId);
     if (!contest || contest.chatId !== ctx.chat?.id) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const t = translatorFor(deps.i18n, contest.language);
-    if (!mayChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     if (contest.status !== "draft" && contest.status !== "running") {
       await ctx.answerCallbackQuery();
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));

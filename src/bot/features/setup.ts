@@ -1,7 +1,7 @@
 // Setting up a contest in the group: /newcontest, /criteria, /presenters, /lang, /cancel.
 import { Composer } from "grammy";
 import { InlineKeyboard } from "grammy";
-import { ContestSetupSchema, type Contest, type Criterion, type Presenter } from "../../domain/contest.js";
+import { isChair, ContestSetupSchema, type Contest, type Criterion, type Presenter } from "../../domain/contest.js";
 import { newContestId } from "../../store/contests.js";
 import { parseCriteriaLines, parsePresenterLines } from "../../domain/setup-lines.js";
 import { setupCommand } from "../setup-command.js";
@@ -10,7 +10,7 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, isGroupChat } from "../group-contest.js";
 import { translatorFor } from "../i18n.js";
-import { mayChair, type AdminCheck } from "../roles.js";
+import type { AdminCheck } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 
 export const criteriaList = (criteria: Criterion[]): string =>
@@ -88,7 +88,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     const contest = await store.contests.activeForChat(ctx.chat.id);
     const current = contest?.language ?? (await store.contests.chatLanguage(ctx.chat.id)) ?? deps.config.DEFAULT_LOCALE;
     ctx.i18n.useLocale(current);
-    const allowed = contest ? mayChair(contest, ctx.from.id) : await isAdmin(ctx.api, ctx.chat.id, ctx.from.id);
+    const allowed = contest ? isChair(contest, ctx.from.id) : await isAdmin(ctx.api, ctx.chat.id, ctx.from.id);
     if (!allowed) return ctx.reply(ctx.t(contest ? "common-chair-only" : "common-admin-only"));
     if (!locale) return ctx.reply(ctx.t("setup-lang-usage"));
     await store.contests.setChatLanguage(ctx.chat.id, locale);
@@ -117,7 +117,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     if (!data || data.kind !== "x" || !contest || contest.chatId !== ctx.chat?.id)
       return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const t = translatorFor(deps.i18n, contest.language);
-    if (!mayChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     await ctx.answerCallbackQuery();
     if (contest.status !== "draft" && contest.status !== "running")
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));

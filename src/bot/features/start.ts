@@ -1,4 +1,5 @@
 // Private /start (plain or from a join deep link) and /help for every role.
+import { isChair } from "../../domain/contest.js";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -6,7 +7,6 @@ import { isGroupChat } from "../group-contest.js";
 import { translatorFor } from "../i18n.js";
 import { messageRole } from "../../store/messages.js";
 import { ballotView, initialStep } from "../views/ballot.js";
-import { mayChair } from "../roles.js";
 
 export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload: string) => Promise<boolean>) => {
   const composer = new Composer<BotContext>();
@@ -43,7 +43,7 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
     if (isGroupChat(ctx) && ctx.chat && ctx.from) {
       const contest = await store.contests.activeForChat(ctx.chat.id);
       const t = contest ? translatorFor(deps.i18n, contest.language) : ctx.t;
-      const chair = contest ? mayChair(contest, ctx.from.id) : false;
+      const chair = contest ? isChair(contest, ctx.from.id) : false;
       return ctx.reply(
         [t("help-everyone"), "", t("help-judge"), ...(chair || !contest ? ["", t("help-chair"), t("help-chair-integrity")] : [])].join("\n"),
       );
