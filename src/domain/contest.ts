@@ -91,6 +91,16 @@ export const JudgeEntrySchema = z.object({
 export type JudgeEntry = z.infer<typeof JudgeEntrySchema>;
 
 /**
+ * What results the group (and the scoreboard, /ranking, /detail, the public export) may see:
+ * live: each unit's score and the ranking after every close (the default);
+ * scores: each unit's own score at its close, the ranking only at /finish;
+ * end: nothing until /finish; chair: results only to the chair, the group hears that scoring ended.
+ * See release.ts for the one function that answers "may this be shown".
+ */
+export const RevealPolicySchema = z.enum(["live", "scores", "end", "chair"]);
+export type RevealPolicy = z.infer<typeof RevealPolicySchema>;
+
+/**
  * Everything the chair sets up before the first round opens.
  * A fresh contest has no criteria or presenters yet; opening a round requires both.
  */
@@ -106,6 +116,7 @@ export const ContestSetupSchema = z.object({
   judges: z.array(JudgeEntrySchema).max(500).default([]),
   quorum: z.number().int().min(0).max(1000).optional(),
   outlier: z.number().finite().positive().max(100).default(20),
+  reveal: RevealPolicySchema.default("live"),
   language: LocaleSchema.optional(),
 });
 export type ContestSetup = z.infer<typeof ContestSetupSchema>;

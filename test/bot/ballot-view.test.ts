@@ -26,6 +26,7 @@ const contestWith = (criteria: Criterion[]): Contest => ({
     bands: [],
     judges: [],
     outlier: 20,
+    reveal: "live",
   },
 });
 

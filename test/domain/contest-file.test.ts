@@ -58,6 +58,7 @@ describe("parseContestJson — accepted files", () => {
         bands: [],
         judges: [],
         outlier: 20,
+        reveal: "live",
       },
     });
   });

@@ -22,6 +22,7 @@ export const sampleContest = (id: string, chatId = -1001): Contest => ({
     bands: [],
     judges: [],
     outlier: 20,
+    reveal: "live",
   },
 });
 
