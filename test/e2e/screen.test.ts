@@ -3,27 +3,15 @@
 // restart of the bot while a round closes. Saves docs/screenshot-screen.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { chromiumAvailable, launchChromium } from "../support/chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { buttonsOf, startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
 import { freePort, testRedis, type TestRedis } from "../support/redis.js";
 import { startBotProcess, type BotProcess } from "../support/run-bot.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`[screen e2e] skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
-}
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const hasChromium = chromiumAvailable("screen e2e");
 
 const GROUP = -100_888;
 const chair: TestUser = { id: 801, first_name: "周主任", language_code: "zh-hans" };
@@ -57,7 +45,7 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
   const bots: BotProcess[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
