@@ -19,6 +19,7 @@ import { editIgnoringSame } from "./telegram-errors.js";
 import { rankingText } from "./views/results.js";
 import { presenterName } from "./views/round.js";
 import { digestLine } from "./views/receipt.js";
+import { toGroup, type ActionInput } from "./meeting/action-input.js";
 
 /** How long "show name" keeps working after the warning. */
 const OUTLIER_REFS_TTL_S = 24 * 3600;
@@ -86,16 +87,14 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
     return true;
   };
 
-  /** /close: closes the open round, or first asks the chair to confirm when something looks wrong. */
-  const request = async (ctx: BotContext, contest: Contest, t: Translate) => {
+  /** Closes the open round, or first asks the chair to confirm when something looks wrong. */
+  const request = async ({ api, contest, t, actor, reply }: ActionInput) => {
     const current = await store.contests.currentRound(contest.id);
-    if (current === undefined) return ctx.reply(t("round-none-open"));
-    const send: Send = (text, other) => ctx.reply(text, other);
+    if (current === undefined) return reply(t("round-none-open"));
     const c = await check(contest, current);
     await rememberOutliers(contest, current, c);
     if (!c.short && c.outliers.length === 0) {
-      if (!(await closeNow(ctx.api, contest, current, t, { by: ctx.from!.id, at: deps.now() }, send)))
-        return ctx.reply(t("round-none-open"));
+      if (!(await closeNow(api, contest, current, t, actor, toGroup(api, contest)))) return reply(t("round-none-open"));
       return;
     }
     const text = [
@@ -112,7 +111,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
       ...revealButtons(t, contest, current, c),
     ]);
     deps.logger.info({ contestId: contest.id, presenter: current, counted: c.counted, outliers: c.outliers.length }, "close needs confirmation");
-    return ctx.reply(text, { reply_markup: keyboard });
+    return reply(text, { reply_markup: keyboard });
   };
 
   /** The note shown with a close: ballots short of the quorum, totals far from the median. */
@@ -122,7 +121,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
   /** The time limit ran out: close at once (no confirmation), with the same notes as /close. */
   const autoClose = async (api: Api, contest: Contest, presenter: number): Promise<boolean> => {
     const t = translatorFor(deps.i18n, contest.language);
-    const send: Send = (text, other) => api.sendMessage(contest.chatId, text, other);
+    const send: Send = toGroup(api, contest);
     const round = (await store.contests.rounds(contest.id)).get(presenter);
     if (round !== "open") return false;
     const c = await check(contest, presenter);
@@ -180,8 +179,8 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
     }
     await ctx.answerCallbackQuery();
     await editIgnoringSame(() => ctx.editMessageText(`${text}\n\n${t("quorum-confirmed")}`, { reply_markup: keyboard }));
-    const send: Send = (message, other) => ctx.reply(message, other);
-    if (!(await closeNow(ctx.api, contest, presenter, t, { by: ctx.from.id, at: deps.now() }, send))) return ctx.reply(t("round-none-open"));
+    if (!(await closeNow(ctx.api, contest, presenter, t, { by: ctx.from.id, at: deps.now() }, toGroup(ctx.api, contest))))
+      return ctx.reply(t("round-none-open"));
   });
 
   composer.callbackQuery(callbackPattern("o"), async (ctx) => {

@@ -22,6 +22,7 @@ import { remindFeature } from "./features/remind.js";
 import { commentsFeature } from "./features/comments.js";
 import { createClosing } from "./closing.js";
 import { createReminders } from "./reminders.js";
+import { createMeetingActions } from "./meeting/actions.js";
 import { createRoundScheduler } from "./round-timers.js";
 import { rulesFeature } from "./features/rules.js";
 import { contestFileFeature, MAX_FILE_BYTES, type DownloadFile } from "./features/contest-file.js";
@@ -102,6 +103,7 @@ export const createBot = (options: CreateBotOptions) => {
   const enrolment = enrolmentFeature(deps, live, botUsername);
   const closing = createClosing(deps, live);
   const reminders = createReminders(deps, botUsername);
+  const actions = createMeetingActions(deps, { closing, reminders, botUsername });
   // Round time limits: due deadlines are polled in Redis and claimed with a lock (one replica acts).
   const timers = createRoundScheduler({ deps, api: bot.api, closing, reminders, ready: () => bot.isInited() });
   timers.start(options.timerPollMs ?? 1000);
@@ -140,8 +142,8 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(enrolment.composer);
   features.use(rulesFeature(deps));
   features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));
-  features.use(roundsFeature(deps, live, botUsername, closing));
-  features.use(closing.composer, rosterFeature(deps, live), remindFeature(deps, reminders));
+  features.use(roundsFeature(deps, actions));
+  features.use(closing.composer, rosterFeature(deps, live), remindFeature(deps, actions));
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));

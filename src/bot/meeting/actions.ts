@@ -1,0 +1,178 @@
+// What the chair does to run the meeting: open the next round, reopen one, close, remind, finish.
+// One function per step, called alike by the group commands (/open, /close, …) and the buttons of
+// the chair's private console, so a command and its button always do the same thing.
+//
+// Where messages go: posts meant for the meeting (the round's counter, the ranking) go to the
+// contest's group; answers meant for whoever acted (errors, "reminded 3 judges") go to `reply`,
+// which is the group for a command typed there and the chair's private chat for a button.
+import type { Api } from "grammy";
+import type { Contest, Judge } from "../../domain/contest.js";
+import { toGroup, type ActionInput, type Reply } from "./action-input.js";
+import { messageRole } from "../../store/messages.js";
+import type { BotDeps } from "../deps.js";
+import type { Translate } from "../i18n.js";
+import type { Closing } from "../closing.js";
+import type { Reminders } from "../reminders.js";
+import { loadStandings } from "../standings.js";
+import { isForbidden } from "../telegram-errors.js";
+import { syncJudgeEntries } from "../judge-entries.js";
+import { ballotView, initialStep } from "../views/ballot.js";
+import { rankingText } from "../views/results.js";
+import { formulaText } from "../views/formula.js";
+import { presenterName, roundCounterView } from "../views/round.js";
+
+/** Longest time limit of `/open <n> <minutes>`. */
+export const MAX_ROUND_MINUTES = 240;
+/** The warning before a time limit runs out. */
+export const ROUND_WARNING_MS = 60_000;
+
+export type { ActionInput, Reply } from "./action-input.js";
+
+export type OpenRequest = {
+  /** 0-based presenter; the first whose round has not run yet when absent (not for a reopen). */
+  presenter?: number;
+  /** A time limit in minutes (1..MAX_ROUND_MINUTES). */
+  minutes?: number;
+  reopen?: boolean;
+};
+
+/** Told after a step that changed the meeting's state (the chairs' consoles follow it). */
+export type MeetingChanged = (api: Api, contest: Contest) => Promise<void>;
+
+export const createMeetingActions = (
+  deps: BotDeps,
+  parts: { closing: Closing; reminders: Reminders; botUsername: () => string; changed?: MeetingChanged },
+) => {
+  const { store } = deps;
+  const { closing, reminders, botUsername } = parts;
+  const changed: MeetingChanged = parts.changed ?? (async () => undefined);
+  /** Answers the one who acted with why nothing happened. */
+  const refuse = async (reply: Reply, text: string): Promise<false> => {
+    await reply(text);
+    return false;
+  };
+
+  /**
+   * Sends every judge their ballot for the round through the send queue (paced under Telegram's
+   * limits; a 403 fails one judge only); returns the judges who could not be reached, in order.
+   */
+  const sendBallots = async (api: Api, contest: Contest, presenter: number, judges: Judge[], t: Translate) => {
+    const reached = await Promise.all(
+      judges.map(async (judge) => {
+        const state = await store.ballots.state(contest.id, presenter, judge.userId);
+        // A judge conflicted with the presenter gets no ballot for them.
+        if (!state || state.conflicted) return true;
+        const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
+        const view = ballotView(t, input, initialStep(input));
+        try {
+          const message = await deps.sendQueue.enqueue(judge.userId, () =>
+            api.sendMessage(judge.userId, view.text, { reply_markup: view.keyboard }),
+          );
+          await store.messages.set(contest.id, messageRole.ballot(presenter, judge.userId), message.message_id);
+          return true;
+        } catch (error) {
+          if (!isForbidden(error)) deps.logger.warn({ err: error, judge: judge.userId }, "ballot not delivered");
+          return false;
+        }
+      }),
+    );
+    return judges.filter((_, i) => !reached[i]);
+  };
+
+  /** The first presenter whose round has not run yet. */
+  const nextPresenter = async (contest: Contest): Promise<number | undefined> => {
+    const rounds = await store.contests.rounds(contest.id);
+    for (let p = 0; p < contest.setup.presenters.length; p++) if (!rounds.has(p)) return p;
+    return undefined;
+  };
+
+  /** Opens (or reopens) a round: announces it in the group with a live counter, sends the ballots. */
+  const open = async ({ api, contest, t, actor, reply }: ActionInput, request: OpenRequest = {}): Promise<boolean> => {
+    const { criteria, presenters } = contest.setup;
+    const reopen = request.reopen ?? false;
+    if (criteria.length === 0 || presenters.length === 0) return refuse(reply, t("round-need-setup"));
+    const judges = await store.contests.judges(contest.id);
+    if (judges.length === 0) return refuse(reply, t("round-need-judges"));
+    const next = request.presenter ?? (reopen ? undefined : await nextPresenter(contest));
+    if (next === undefined) return refuse(reply, t(reopen ? "reopen-usage" : "round-all-done"));
+    if (!Number.isInteger(next) || next < 0 || next >= presenters.length)
+      return refuse(reply, t("round-bad-number", { n: next + 1, count: presenters.length }));
+    const opened = await store.rounds.open(contest.id, next, reopen, actor);
+    const vars = { n: next + 1, name: presenterName(contest, next) };
+    if (opened.code !== "OK") {
+      const refusal =
+        opened.code === "OTHER_OPEN"
+          ? t("round-other-open", { n: opened.other + 1, name: presenterName(contest, opened.other) })
+          : opened.code === "ALREADY_OPEN"
+            ? t("round-already-open", vars)
+            : opened.code === "ALREADY_CLOSED"
+              ? t("round-already-closed", vars)
+              : opened.code === "NOT_CLOSED"
+                ? t("reopen-not-closed", vars)
+                : t("common-contest-ended");
+      return refuse(reply, refusal);
+    }
+    const { minutes } = request;
+    deps.logger.info({ contestId: contest.id, presenter: next, reopen, minutes }, reopen ? "round reopened" : "round opened");
+    const running: Contest = { ...contest, status: "running" };
+    // Judges who joined before the contest file was imported get its conflicts and observer flags.
+    await syncJudgeEntries(store, running, actor);
+    const group = toGroup(api, contest);
+    if (reopen) await group(t("reopen-done", vars));
+    const counter = roundCounterView(t, {
+      contest: running,
+      presenter: next,
+      ...(await store.ballots.counts(contest.id, next)),
+      open: true,
+      botUsername: botUsername(),
+    });
+    const message = await api.sendMessage(contest.chatId, counter.text, { reply_markup: counter.keyboard });
+    await store.messages.set(contest.id, messageRole.counter(next), message.message_id);
+    // A time limit survives restarts: the deadline is in Redis and the scheduler closes the round.
+    if (minutes !== undefined) {
+      const deadline = deps.now() + minutes * 60_000;
+      await store.timers.schedule(contest.id, next, deadline, minutes > 1 ? deadline - ROUND_WARNING_MS : undefined);
+      await reply(t("remind-time-set", { minutes }));
+    } else await store.timers.cancel(contest.id, next);
+    await changed(api, running);
+    const unreachable = await sendBallots(api, running, next, judges, t);
+    if (unreachable.length > 0)
+      await reply(t("round-unreachable", { count: unreachable.length, names: unreachable.map((j) => j.name).join("、") }));
+    return true;
+  };
+
+  /** Closes the open round (after the chair confirms when the quorum or an outlier needs a look). */
+  const close = async (input: ActionInput): Promise<void> => {
+    await closing.request(input);
+    await changed(input.api, input.contest);
+  };
+
+  /** Sends every judge who has not submitted their ballot again. */
+  const remind = async ({ api, contest, t, reply }: ActionInput): Promise<boolean> => {
+    const current = await store.contests.currentRound(contest.id);
+    if (current === undefined) return refuse(reply, t("round-none-open"));
+    const vars = { n: current + 1, name: presenterName(contest, current) };
+    const pending = await reminders.pendingJudges(contest, current);
+    if (pending.length === 0) return refuse(reply, t("remind-nobody", vars));
+    const outcome = await reminders.remind(api, contest, current, t);
+    await reply(t("remind-done", { ...vars, reminded: outcome.reminded.length, unreachable: outcome.unreachable.length }));
+    return true;
+  };
+
+  /** Posts the final ranking and ends the contest (refused while a round is open). */
+  const finish = async ({ api, contest, t, actor, reply }: ActionInput): Promise<boolean> => {
+    const current = await store.contests.currentRound(contest.id);
+    if (current !== undefined) return refuse(reply, t("round-finish-open", { n: current + 1 }));
+    const { standings } = await loadStandings(store, contest);
+    await store.contests.end(contest, "finished", actor);
+    deps.logger.info({ contestId: contest.id }, "contest finished");
+    await toGroup(api, contest)(
+      [rankingText(t, { contest, standings, final: true }), "", formulaText(t, contest.setup), "", t("results-finished")].join("\n"),
+    );
+    await changed(api, { ...contest, status: "finished" });
+    return true;
+  };
+
+  return { open, reopen: (input: ActionInput, request: Omit<OpenRequest, "reopen">) => open(input, { ...request, reopen: true }), close, remind, finish };
+};
+export type MeetingActions = ReturnType<typeof createMeetingActions>;
