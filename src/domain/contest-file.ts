@@ -1,7 +1,7 @@
 // The contest file (JSON) and the presenters list (CSV): whole-file validation with stable codes.
 // Every field is described in docs/scoring.md.
 import { z } from "zod";
-import { type ContestSetup, type Presenter, ContestSetupSchema } from "./contest.js";
+import { type ContestSetup, type Presenter, ContestSetupSchema, GRADE_PROBLEM_CODES } from "./contest.js";
 import { describeIssue, formatPath } from "./zod-issues.js";
 
 export const FILE_ERROR_CODES = [
@@ -32,6 +32,7 @@ export const FILE_ERROR_CODES = [
   "too_many_decimals",
   "step_not_divisor",
   "out_of_range",
+  ...GRADE_PROBLEM_CODES,
   "invalid",
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];

@@ -31,12 +31,66 @@ const decimal = z.number().finite().refine((v) => decimalsOf(v) <= MAX_DECIMALS,
   message: `at most ${MAX_DECIMALS} decimals`,
 });
 
+/**
+ * A grade band of a criterion (评分细则 such as 优 27–30): the judge picks the band first, then a
+ * value inside it. Bands lie within 0..max, do not overlap, and their bounds are multiples of step.
+ */
+export const GradeSchema = z.object({
+  name: name(10),
+  min: decimal.refine((v) => v >= 0, { message: "greater than or equal to 0" }),
+  max: decimal.refine((v) => v >= 0, { message: "greater than or equal to 0" }),
+});
+export type Grade = z.infer<typeof GradeSchema>;
+
+export const MAX_GRADES = 10;
+
+export const GRADE_PROBLEM_CODES = ["grade_min_above_max", "grade_out_of_range", "grade_off_step", "grade_overlap", "grade_duplicate"] as const;
+export type GradeProblemCode = (typeof GRADE_PROBLEM_CODES)[number];
+export type GradeProblem = { index: number; field: "name" | "min" | "max"; code: GradeProblemCode; detail: Record<string, string | number> };
+
+/**
+ * What is wrong with a criterion's grade bands, one entry per problem (empty when they are fine).
+ * Shared by the schema (contest file) and the /criteria line parser, so both say the same.
+ */
+export const gradeProblems = (criterion: { max: number; step: number }, grades: readonly Grade[]): GradeProblem[] => {
+  const problems: GradeProblem[] = [];
+  grades.forEach((g, index) => {
+    const range = `${g.min}–${g.max}`;
+    if (g.min > g.max) problems.push({ index, field: "min", code: "grade_min_above_max", detail: { name: g.name, range } });
+    else if (g.min < 0 || g.max > criterion.max)
+      problems.push({ index, field: "max", code: "grade_out_of_range", detail: { name: g.name, range, limit: criterion.max } });
+    else if (!isMultipleOf(g.min, criterion.step) || !isMultipleOf(g.max, criterion.step))
+      problems.push({ index, field: "min", code: "grade_off_step", detail: { name: g.name, range, step: criterion.step } });
+    else {
+      const other = grades.findIndex((o, j) => j < index && o.min <= o.max && o.min <= g.max && g.min <= o.max);
+      if (other >= 0)
+        problems.push({ index, field: "min", code: "grade_overlap", detail: { name: g.name, range, other: grades[other]!.name } });
+    }
+    if (grades.findIndex((o) => o.name === g.name) < index)
+      problems.push({ index, field: "name", code: "grade_duplicate", detail: { name: g.name } });
+  });
+  return problems;
+};
+
+/** Message of each grade problem in the schema; zod-issues.ts maps them back to the codes. */
+export const GRADE_PROBLEM_MESSAGES: Record<GradeProblemCode, string> = {
+  grade_min_above_max: "grade min above its max",
+  grade_out_of_range: "grade outside 0..max of the criterion",
+  grade_off_step: "grade bound not a multiple of step",
+  grade_overlap: "grades overlap",
+  grade_duplicate: "grade name used twice",
+};
+
 export const CriterionSchema = z
   .object({
     name: name(40),
     max: decimal.refine((v) => v > 0 && v <= 1000, { message: "between 0 (exclusive) and 1000" }),
     step: decimal.refine((v) => v > 0, { message: "greater than 0" }).default(1),
     weight: z.number().finite().positive().optional(),
+    /** The rubric (评分细则) shown under the criterion's name on the ballot. */
+    description: z.string().trim().min(1).max(200).optional(),
+    /** Grade bands; when present the button ballot asks for the band first. */
+    grades: z.array(GradeSchema).min(1).max(MAX_GRADES).optional(),
   })
   .refine((c) => isMultipleOf(c.max, c.step), {
     message: "max must be a whole multiple of step",
@@ -46,6 +100,19 @@ export const CriterionSchema = z
   .refine((c) => !(c.step > 0) || Math.round(c.max / c.step) + 1 <= MAX_VALUES_PER_CRITERION, {
     message: `between 1 and ${MAX_VALUES_PER_CRITERION} values (max / step + 1)`,
     path: ["step"],
+  })
+  .superRefine((c, ctx) => {
+    if (!c.grades || !(c.step > 0)) return;
+    for (const p of gradeProblems(c, c.grades)) {
+      const grade = c.grades[p.index]!;
+      ctx.addIssue({
+        code: "custom",
+        message: GRADE_PROBLEM_MESSAGES[p.code],
+        path: ["grades", p.index, p.field],
+        input: p.field === "name" ? grade.name : `${grade.min}–${grade.max}`,
+        params: { expected: p.code === "grade_out_of_range" ? `0–${c.max}` : p.code === "grade_off_step" ? `× ${c.step}` : String(p.detail.other ?? "") },
+      });
+    }
   });
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -186,6 +253,10 @@ export const isAllowedScore = (criterion: Criterion, value: number): boolean =>
   value <= criterion.max &&
   decimalsOf(value) <= MAX_DECIMALS &&
   isMultipleOf(value, criterion.step);
+
+/** The grade band a value falls in, if the criterion has bands and the value lies in one. */
+export const gradeOf = (criterion: Criterion, value: number): Grade | undefined =>
+  criterion.grades?.find((g) => value >= g.min && value <= g.max);
 
 /** Scores of a draft in criterion order, or undefined when some criterion is not yet scored. */
 export const completeScores = (criteria: Criterion[], draft: Draft): number[] | undefined => {

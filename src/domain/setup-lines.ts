@@ -1,7 +1,11 @@
 // Parses the chair's setup commands, one item per line. Nothing partially valid is returned.
 // Formats (blank lines are skipped; spaces, tabs and the full-width space U+3000 separate;
 // full-width digits, "．", "％", "－" and "｜" are read as their ASCII forms):
-//   /criteria   <name> <max> [step]        实施性 30 · 创新性 10 0.5 (the trailing numbers)
+//   /criteria   <name> <max> [step] [| description] [| grades]
+//               实施性 30 · 创新性 10 0.5 (the trailing numbers) ·
+//               实施性 30 | 对照实施方案看进度与成效 | 优 27-30, 良 24-26, 中 18-23, 差 0-17
+//               (grades: <name> <min>-<max> separated by , ， 、 ; ；; the dash may be - – — ~ ～ 至 到;
+//               a second part that is only grades needs no empty description before it)
 //   /presenters <name> [| group [| prior]] 坡头镇 | 乡镇组 | 88
 //   /panels     <name> <weight>[%]         区领导 70
 //   /prizes     <name> <count>             一等奖 1
@@ -20,7 +24,11 @@ import {
   AggregateSchema,
   BlendSchema,
   ContestSetupSchema,
+  GRADE_PROBLEM_CODES,
   MAX_DECIMALS,
+  MAX_GRADES,
+  type Grade,
+  gradeProblems,
   isMultipleOf,
 } from "./contest.js";
 import { describeIssue } from "./zod-issues.js";
@@ -51,6 +59,10 @@ export const LINE_ERROR_CODES = [
   "group_too_long",
   "duplicate_name",
   "too_many",
+  "description_too_long",
+  "bad_grade",
+  "too_many_grades",
+  ...GRADE_PROBLEM_CODES,
   "invalid",
 ] as const;
 export type LineErrorCode = (typeof LINE_ERROR_CODES)[number];
@@ -177,9 +189,58 @@ const finish = <T, Out>(
   return { ok: true, value: checked.data };
 };
 
-type CriterionLine = { name: string; max: number; step?: number };
+type CriterionLine = { name: string; max: number; step?: number; description?: string; grades?: Grade[] };
 
-const criterionOf = (text: string): CriterionLine | Problem => {
+const MAX_DESCRIPTION = 200;
+
+/** "优 27-30" (also "优27–30", "优 27 至 30"), numbers already half-width. */
+const GRADE_ITEM = /^(.*?)\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|~|～|至|到)\s*(\d+(?:\.\d+)?)$/;
+
+const gradeOf = (item: string): Grade | undefined => {
+  const match = GRADE_ITEM.exec(toHalfWidth(item).trim());
+  const name = match?.[1]?.trim() ?? "";
+  if (!match || name === "" || name.length > 10) return undefined;
+  return { name, min: Number(match[2]), max: Number(match[3]) };
+};
+
+const gradeItems = (text: string): string[] =>
+  text
+    .split(/[,，、;；]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
+/** The grades a line part spells, or the first item that is not a grade. */
+const gradesOf = (text: string): Grade[] | { bad: string } => {
+  const grades: Grade[] = [];
+  for (const item of gradeItems(text)) {
+    const grade = gradeOf(item);
+    if (!grade) return { bad: item };
+    grades.push(grade);
+  }
+  return grades;
+};
+
+const looksLikeGrades = (text: string): boolean => {
+  const items = gradeItems(text);
+  return items.length > 0 && items.every((item) => gradeOf(item) !== undefined);
+};
+
+/** Description and grades from the parts after `<name> <max> [step]`. */
+const rubricOf = (parts: string[]): { description?: string; grades?: Grade[] } | Problem => {
+  if (parts.length > 2) return problem("too_many_fields", { limit: 3 });
+  // "名称 30 | 优 27-30, 良 24-26": a lone second part made only of grades is the grades.
+  const [description = "", gradesText = ""] = parts.length === 1 && looksLikeGrades(parts[0] ?? "") ? ["", parts[0]] : parts;
+  if (description.length > MAX_DESCRIPTION) return problem("description_too_long", { limit: MAX_DESCRIPTION });
+  const result: { description?: string; grades?: Grade[] } = description === "" ? {} : { description };
+  if (gradesText === "") return result;
+  const grades = gradesOf(gradesText);
+  if (!Array.isArray(grades)) return problem("bad_grade", { value: grades.bad });
+  if (grades.length > MAX_GRADES) return problem("too_many_grades", { limit: MAX_GRADES });
+  return { ...result, grades };
+};
+
+const criterionOf = (line: string): CriterionLine | Problem => {
+  const [text = "", ...rest] = line.split(/[|｜]/).map(collapseSpaces);
   const { name, numbers } = nameAndNumbers(text, 2);
   const [maxText, stepText] = numbers;
   if (maxText === undefined) return problem("missing_max");
@@ -193,10 +254,21 @@ const criterionOf = (text: string): CriterionLine | Problem => {
     return problem("too_many_decimals", { limit: MAX_DECIMALS });
   }
   if (!isMultipleOf(max, step)) return problem("step_not_divisor", { max, step });
-  return { name, max, ...(stepText === undefined ? {} : { step }) };
+  const rubric = rubricOf(rest);
+  if (isProblem(rubric)) return rubric;
+  if (rubric.grades) {
+    const [first] = gradeProblems({ max, step }, rubric.grades);
+    if (first) return problem(first.code, first.detail);
+    if (rubric.grades.some((g) => decimalsOf(g.min) > MAX_DECIMALS || decimalsOf(g.max) > MAX_DECIMALS))
+      return problem("too_many_decimals", { limit: MAX_DECIMALS });
+  }
+  return { name, max, ...(stepText === undefined ? {} : { step }), ...rubric };
 };
 
-/** `/criteria`: `<name> <max> [step]` per line; the name may contain spaces. */
+/**
+ * `/criteria`: `<name> <max> [step] [| description] [| grades]` per line; the name may contain
+ * spaces, grades are `<name> <min>-<max>` separated by commas.
+ */
 export const parseCriteriaLines = (body: string): LinesResult<Criterion[]> => {
   const lines = contentLines(body);
   return finish(lines, parseEach(lines, criterionOf), ContestSetupSchema.shape.criteria, (c) => c.name);

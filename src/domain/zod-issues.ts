@@ -1,5 +1,6 @@
 // Turns zod issues into stable error codes that the bot layer translates.
 import type { z } from "zod";
+import { GRADE_PROBLEM_MESSAGES, type GradeProblemCode } from "./contest.js";
 
 export type IssueCode =
   | "required"
@@ -16,6 +17,7 @@ export type IssueCode =
   | "too_many_decimals"
   | "step_not_divisor"
   | "out_of_range"
+  | GradeProblemCode
   | "invalid";
 
 export type IssueInfo = { code: IssueCode; expected?: string; received?: string };
@@ -58,7 +60,11 @@ const CUSTOM_MESSAGES: readonly [string, IssueCode, string][] = [
   ["greater than 0", "too_small", "> 0"],
 ];
 
-const customInfo = (message: string): IssueInfo => {
+const GRADE_MESSAGES = Object.entries(GRADE_PROBLEM_MESSAGES) as [GradeProblemCode, string][];
+
+const customInfo = (message: string, params: Record<string, unknown> | undefined): IssueInfo => {
+  const grade = GRADE_MESSAGES.find(([, text]) => text === message);
+  if (grade) return { code: grade[0], expected: typeof params?.expected === "string" ? params.expected : "" };
   const known = CUSTOM_MESSAGES.find(([fragment]) => message.includes(fragment));
   return known ? { code: known[1], expected: known[2] } : { code: "invalid", expected: message };
 };
@@ -84,7 +90,7 @@ export const describeIssue = (issue: z.core.$ZodIssue): IssueInfo => {
     case "invalid_value":
       return withReceived({ code: "not_one_of", expected: issue.values.map(String).join("|") }, input);
     case "custom":
-      return withReceived(customInfo(issue.message), input);
+      return withReceived(customInfo(issue.message, issue.params), input);
     default:
       return withReceived({ code: "invalid", expected: issue.message }, input);
   }

@@ -44,7 +44,7 @@ export type SubmitResult =
       /** Whether this submit took the live counter's edit pause (see submit-ballot.lua); unknown when not told. */
       counterClaimed?: boolean;
     }
-  | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" };
+  | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" | "BAD_SCORE" };
 
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
 const parseDraft = (json: string | undefined): Draft => (json ? DraftSchema.parse(JSON.parse(json)) : { scores: {} });
@@ -135,6 +135,8 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     now: number,
     abstain = false,
     counterPauseMs = 0,
+    /** Every criterion's score at once (the Mini App); checked and made the draft in the same step. */
+    scores?: readonly number[],
   ): Promise<SubmitResult> => {
     const keys = contestKeys(prefix, contestId);
     const reply = await redis.submitBallot(
@@ -147,6 +149,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
       eventsChannel(prefix),
       eventMessage(contestId, "ballot"),
       counterPauseMs,
+      scores ? JSON.stringify(scores) : "",
     );
     const code = replyCode(reply);
     if (code === "OK") {
@@ -155,7 +158,14 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
       const counterClaimed = Number(reply[9]) === 1;
       return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]), counterClaimed };
     }
-    if (code === "NO_CONTEST" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "INCOMPLETE" || code === "CONFLICT")
+    if (
+      code === "NO_CONTEST" ||
+      code === "ROUND_CLOSED" ||
+      code === "NOT_JUDGE" ||
+      code === "INCOMPLETE" ||
+      code === "CONFLICT" ||
+      code === "BAD_SCORE"
+    )
       return { code };
     throw new Error(`unexpected submit reply ${code}`);
   };

@@ -139,7 +139,7 @@ describe("parseContestJson — schema errors", () => {
       ["presenter", "unknown_key", "presenter"],
       ["criteria[0].wieght", "unknown_key", "wieght"],
     ]);
-    expect(errors[1]?.expected).toBe("name, max, step, weight");
+    expect(errors[1]?.expected).toBe("name, max, step, weight, description, grades");
   });
 
   it("reports every schema error at once", () => {

@@ -7,7 +7,7 @@ import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import type { BallotState, SubmitResult } from "../../store/ballots.js";
-import { abstainConfirmView, ballotView, firstUnscored, type BallotStep, type BallotViewInput } from "../views/ballot.js";
+import { abstainConfirmView, ballotView, firstUnscored, refusalKey, type BallotStep, type BallotViewInput } from "../views/ballot.js";
 
 type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" | "a" }>;
 
@@ -33,15 +33,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
 
   /** Refusals that leave the ballot as it is; the message is redrawn to show why. */
   const refuse = async (ctx: BotContext, t: Translate, state: BallotState, presenter: number, code: string) => {
-    const key =
-      code === "NOT_JUDGE"
-        ? "common-not-judge"
-        : code === "BAD_SCORE"
-          ? "ballot-bad-score"
-          : code === "CONFLICT"
-            ? "conflict-ballot-refused"
-            : "common-round-closed";
-    await ctx.answerCallbackQuery({ text: t(key), show_alert: code !== "BAD_SCORE" });
+    await ctx.answerCallbackQuery({ text: t(refusalKey(code)), show_alert: code !== "BAD_SCORE" });
     if (code === "ROUND_CLOSED") await render(ctx, t, state, presenter, { review: true });
   };
 

@@ -6,6 +6,7 @@ import { newContestId } from "../../store/contests.js";
 import { parseCriteriaLines, parsePresenterLines } from "../../domain/setup-lines.js";
 import { setupCommand } from "../setup-command.js";
 import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
+import { rubricLines } from "../views/rubric.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, isGroupChat } from "../group-contest.js";
@@ -14,7 +15,9 @@ import type { AdminCheck } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 
 export const criteriaList = (criteria: Criterion[]): string =>
-  criteria.map((c, i) => `${i + 1}. ${c.name} ${c.max}${c.step === 1 ? "" : ` (${c.step})`}`).join("\n");
+  criteria
+    .flatMap((c, i) => [`${i + 1}. ${c.name} ${c.max}${c.step === 1 ? "" : ` (${c.step})`}`, ...rubricLines(c)])
+    .join("\n");
 
 export const presentersList = (presenters: Presenter[]): string =>
   presenters

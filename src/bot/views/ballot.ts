@@ -7,6 +7,7 @@ import { encodeCallback } from "../callback-data.js";
 import type { Translate } from "../i18n.js";
 import { chunk, valueGroups, valuesOnPage } from "./keypad.js";
 import { receiptLine } from "./receipt.js";
+import { gradesText } from "./rubric.js";
 
 export type View = { text: string; keyboard?: InlineKeyboard };
 
@@ -19,6 +20,8 @@ export type BallotViewInput = {
   draft: Draft;
   ballot: Ballot | undefined;
   roundOpen: boolean;
+  /** The Mini App's address for this ballot (https only); adds the 📝 表单评分 button. */
+  appUrl?: string | undefined;
 };
 
 // Building an Intl formatter is costly and a review screen shows a time on every tap: one per locale.
@@ -83,14 +86,22 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
   const current = draft.scores[String(index)];
   const choices =
     groups && group === undefined
-      ? chunk(groups.map((g, i) => InlineKeyboard.text(g.label, encodeCallback("k", id, presenter, index, i))), 3)
+      ? chunk(
+          groups.map((g, i) =>
+            InlineKeyboard.text(criterion.grades && current !== undefined && g.values.includes(current) ? `• ${g.label} •` : g.label, encodeCallback("k", id, presenter, index, i)),
+          ),
+          criterion.grades ? 2 : 3,
+        )
       : chunk(
           valuesOnPage(criterion, group).map((value) =>
             InlineKeyboard.text(value === current ? `• ${value} •` : String(value), encodeCallback("v", id, presenter, index, value)),
           ),
           6,
         );
-  if (groups && group === undefined) lines.push(t("ballot-choose-tens"));
+  if (criterion.description) lines.push(t("miniapp-ballot-description", { description: criterion.description }));
+  if (criterion.grades && group === undefined) lines.push(t("miniapp-ballot-grades", { grades: gradesText(criterion) }), t("miniapp-ballot-choose-grade"));
+  else if (criterion.grades) lines.push(t("miniapp-ballot-grade-chosen", { grade: groups?.[group ?? 0]?.label ?? "" }));
+  else if (groups && group === undefined) lines.push(t("ballot-choose-tens"));
   const back = groups && group !== undefined ? encodeCallback("g", id, presenter, index) : index > 0 ? encodeCallback("g", id, presenter, index - 1) : undefined;
   const navigation = [
     ...(back ? [InlineKeyboard.text(t("ballot-back"), back)] : []),
@@ -98,7 +109,10 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
     // Abstaining is offered before the first score and on the review (not on every page).
     ...(index === 0 && group === undefined && !input.ballot?.abstain ? [abstainButton(t, input)] : []),
   ];
-  return { text: lines.join("\n"), keyboard: InlineKeyboard.from(navigation.length ? [...choices, navigation] : choices) };
+  return {
+    text: lines.join("\n"),
+    keyboard: InlineKeyboard.from([...choices, ...(navigation.length ? [navigation] : []), ...appRow(t, input)]),
+  };
 };
 
 const reviewView = (t: Translate, input: BallotViewInput): View => {
@@ -129,7 +143,7 @@ const reviewView = (t: Translate, input: BallotViewInput): View => {
       : []),
     ...(ballot?.abstain ? [] : [abstainButton(t, input)]),
   ];
-  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...changes, ...(extras.length ? [extras] : [])]) };
+  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...changes, ...(extras.length ? [extras] : []), ...appRow(t, input)]) };
 };
 
 const closedView = (t: Translate, input: BallotViewInput): View => {
@@ -142,6 +156,21 @@ const closedView = (t: Translate, input: BallotViewInput): View => {
   if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores), receiptLine(t, contest, ballot));
   return { text: lines.join("\n") };
 };
+
+/** The Mini App button (a web_app button works in private chats with an https address only). */
+const appRow = (t: Translate, input: BallotViewInput) => (input.appUrl ? [[InlineKeyboard.webApp(t("miniapp-button"), input.appUrl)]] : []);
+
+/** The text of a refusal that leaves the ballot as it is; the same for buttons and the Mini App. */
+export const refusalKey = (code: string): string =>
+  code === "NOT_JUDGE"
+    ? "common-not-judge"
+    : code === "BAD_SCORE"
+      ? "ballot-bad-score"
+      : code === "CONFLICT"
+        ? "conflict-ballot-refused"
+        : code === "INCOMPLETE"
+          ? "ballot-incomplete"
+          : "common-round-closed";
 
 const abstainButton = (t: Translate, { contest, presenter }: BallotViewInput) =>
   InlineKeyboard.text(t("abstain-button"), encodeCallback("a", contest.id, presenter, "0"));

@@ -26,13 +26,45 @@ const inChunks = (values: number[]): number[][] => {
   return chunks;
 };
 
-/** Undefined when every value fits on one page; otherwise the groups of the first keypad step. */
-export const valueGroups = (criterion: Criterion): ValueGroup[] | undefined => {
+const rangeLabel = (values: number[]): string => `${values[0]}–${values[values.length - 1]}`;
+
+const pagesOf = (values: number[]): number[][] => (values.length <= MAX_BUTTONS_PER_PAGE ? [values] : inChunks(values));
+
+/**
+ * A criterion with grade bands: one group per band (a band of more than 40 values in several),
+ * in the order the chair gave them, then the values no band covers, so every allowed value stays
+ * reachable.
+ */
+const gradeGroups = (criterion: Criterion, grades: NonNullable<Criterion["grades"]>): ValueGroup[] => {
+  const values = allowedValues(criterion);
+  const groups = grades.flatMap((grade) =>
+    pagesOf(values.filter((v) => v >= grade.min && v <= grade.max)).map((page) => ({ label: `${grade.name} ${rangeLabel(page)}`, values: page })),
+  );
+  const outside = values.filter((v) => !grades.some((g) => v >= g.min && v <= g.max));
+  return [...groups, ...(outside.length ? pagesOf(outside).map((page) => ({ label: rangeLabel(page), values: page })) : [])];
+};
+
+const plainGroups = (criterion: Criterion): ValueGroup[] | undefined => {
   const values = allowedValues(criterion);
   if (values.length <= MAX_BUTTONS_PER_PAGE) return undefined;
   const tens = byTens(values);
   const groups = tens.every((group) => group.length <= MAX_BUTTONS_PER_PAGE) ? tens : inChunks(values);
-  return groups.map((group) => ({ label: `${group[0]}–${group[group.length - 1]}`, values: group }));
+  return groups.map((group) => ({ label: rangeLabel(group), values: group }));
+};
+
+// Contests handed out by the store are frozen and shared across taps (store/ballots.ts), so a
+// criterion's groups are worked out once, not on every tap.
+const groupsByCriterion = new WeakMap<Criterion, ValueGroup[] | undefined>();
+
+/**
+ * Undefined when every value fits on one page and the criterion has no grade bands; otherwise the
+ * groups of the first keypad step (the bands, or ranges of values).
+ */
+export const valueGroups = (criterion: Criterion): ValueGroup[] | undefined => {
+  if (groupsByCriterion.has(criterion)) return groupsByCriterion.get(criterion);
+  const groups = criterion.grades ? gradeGroups(criterion, criterion.grades) : plainGroups(criterion);
+  if (Object.isFrozen(criterion)) groupsByCriterion.set(criterion, groups);
+  return groups;
 };
 
 export const valuesOnPage = (criterion: Criterion, group: number | undefined): number[] => {

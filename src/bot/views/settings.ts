@@ -2,6 +2,7 @@
 import type { Contest, Judge } from "../../domain/contest.js";
 import type { Translate } from "../i18n.js";
 import { formulaText } from "./formula.js";
+import { rubricLines } from "./rubric.js";
 
 const criterionLine = (c: Contest["setup"]["criteria"][number], i: number): string =>
   `${i + 1}. ${c.name} 0–${c.max}${c.step === 1 ? "" : ` (${c.step})`}${c.weight === undefined ? "" : ` ×${c.weight}`}`;
@@ -16,7 +17,7 @@ export const settingsText = (t: Translate, contest: Contest, judges: Judge[]): s
     t("settings-title", { title: setup.title, status: t(`settings-status-${contest.status}`) }),
     "",
     t("settings-criteria", { count: setup.criteria.length }),
-    ...(setup.criteria.length ? setup.criteria.map(criterionLine) : [none]),
+    ...(setup.criteria.length ? setup.criteria.flatMap((c, i) => [criterionLine(c, i), ...rubricLines(c)]) : [none]),
     "",
     t("settings-presenters", { count: setup.presenters.length }),
     ...(setup.presenters.length ? setup.presenters.map(presenterLine) : [none]),

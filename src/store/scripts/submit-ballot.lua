@@ -2,7 +2,9 @@
 -- a submit either happens before the round closes (and is counted) or is refused.
 -- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts, counter edit pause
 -- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0"), events channel, event message,
---       counter pause (ms)
+--       counter pause (ms), scores (JSON array, one per criterion; "" = submit the draft as it is)
+-- Scores given (the Mini App's one submit) are checked like a tap's value (range and step; any bad
+-- one refuses the whole submit with BAD_SCORE and nothing is written) and become the draft first.
 -- A stored ballot also publishes the "contest changed" event and claims the live counter's edit
 -- pause, so that a submit costs one round trip.
 -- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
@@ -19,6 +21,24 @@ local criteria = cjson.decode(contest)['setup']['criteria']
 local draft = redis.call('HGET', KEYS[4], ARGV[2])
 local d = draft and cjson.decode(draft) or {scores = {}}
 local abstain = ARGV[4] == '1'
+if not abstain and ARGV[8] and ARGV[8] ~= '' then
+  local ok, given = pcall(cjson.decode, ARGV[8])
+  if not ok or type(given) ~= 'table' or #given ~= #criteria then return {'BAD_SCORE'} end
+  local scores = {}
+  for i = 1, #criteria do
+    local value = tonumber(given[i])
+    local c = criteria[i]
+    if not value then return {'BAD_SCORE'} end
+    local v = math.floor(value * 100 + 0.5)
+    local m = math.floor(c['max'] * 100 + 0.5)
+    local s = math.floor((c['step'] or 1) * 100 + 0.5)
+    if v < 0 or v > m or v % s ~= 0 then return {'BAD_SCORE'} end
+    scores[tostring(i - 1)] = value
+  end
+  d = {scores = scores}
+  draft = cjson.encode(d)
+  redis.call('HSET', KEYS[4], ARGV[2], draft)
+end
 local scores = {}
 if not abstain then
   for i = 1, #criteria do

@@ -1,0 +1,33 @@
+## Rubrics and grades on the button ballot
+miniapp-ballot-description = 📖 { $description }
+miniapp-ballot-grades = Grades: { $grades }
+miniapp-ballot-choose-grade = Choose a grade first:
+miniapp-ballot-grade-chosen = Grade { $grade }, choose the score:
+
+## Mini App
+miniapp-button = 📝 Score in a form
+miniapp-off-start = The form ballot (Mini App) is off: PUBLIC_URL is not an https address ({ $url }). Judges score with the buttons.
+miniapp-unauthorized = Cannot confirm who you are. Open the form again in Telegram with the "📝 Score in a form" button of your ballot.
+miniapp-expired = Your sign-in has expired. Close the form and open it again with the "📝 Score in a form" button of your ballot.
+miniapp-no-contest = This contest or presenter was not found.
+miniapp-bad-request = The request is not valid: { $reason }
+miniapp-too-large = The request is too large.
+miniapp-submitted = ✅ Submitted (version { $version }). You may change it until the round closes.
+miniapp-draft-saved = Saved as draft
+
+## Line errors of /criteria rubrics (codes of setup-lines.ts)
+line-description-too-long = the description is too long (at most { $limit } characters)
+line-bad-grade = grade "{ $value }" is not written as: name min-max, e.g. A 27-30
+line-too-many-grades = too many grades (at most { $limit })
+line-grade-min-above-max = grade "{ $name }" has its minimum above its maximum ({ $range })
+line-grade-out-of-range = grade "{ $name }" { $range } lies outside 0–{ $limit }
+line-grade-off-step = grade "{ $name }" { $range } must use multiples of the step { $step }
+line-grade-overlap = grade "{ $name }" { $range } overlaps "{ $other }"
+line-grade-duplicate = grade name "{ $name }" is used twice
+
+## Contest file errors of grades (codes of contest-file.ts)
+file-grade-min-above-max = the grade's minimum is above its maximum
+file-grade-out-of-range = the grade lies out of range (should be within { $expected })
+file-grade-off-step = the grade's bounds must be multiples of the step ({ $expected })
+file-grade-overlap = overlaps the grade "{ $expected }"
+file-grade-duplicate = grade name used twice
