@@ -57,9 +57,9 @@ setup-already-active = This group already has a contest in progress, “{ $title
 setup-title-missing = Please give the contest a title, e.g. /newcontest Spring review
 setup-title-too-long = The title is too long (at most 120 characters).
 setup-locked = Scoring has started; criteria and presenters can no longer change.
-setup-criteria-usage = Put one criterion per line after /criteria: name max [step], for example:
+setup-criteria-usage = Put one criterion per line after /criteria: name max [step], optionally "| description | grades", for example:
     /criteria
-    Implementability 30
+    Implementability 30 | Progress against the plan | A 27-30, B 24-26, C 18-23, D 0-17
     Innovation 10 0.5
 setup-presenters-usage = Put one presenter per line after /presenters (in presenting order), optionally “| group | prior score”, for example:
     /presenters
@@ -288,7 +288,7 @@ import-next = Check everything with /settings, then invite the judges with /join
 template-caption = 📄 A sample contest file. Edit it and send it back to this group with /import as the caption.
 template-fields = Fields (only title, criteria and presenters are required):
     • title: the contest's name
-    • criteria: name, max, step (default 1), weight (default = max)
+    • criteria: name, max, step (default 1), weight (default = max), description (the rubric), grades (name, min, max, e.g. {"name": "A", "min": 27, "max": 30})
     • presenters: name, group, prior (prior score 0–100)
     • panels: name, weight
     • aggregate: method mean / trimmed / median, trim = totals dropped at each end

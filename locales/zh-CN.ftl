@@ -57,9 +57,9 @@ setup-already-active = 本群已有进行中的评议「{ $title }」。请先�
 setup-title-missing = 请在命令后写上评议名称，例如：/newcontest 坡头区雄鹰擂台赛
 setup-title-too-long = 名称太长（最多 120 个字）。
 setup-locked = 评分已经开始，不能再修改评分项和汇报人。
-setup-criteria-usage = 请在 /criteria 后每行写一个评分项：名称 满分 [步长]，例如：
+setup-criteria-usage = 请在 /criteria 后每行写一个评分项：名称 满分 [步长]，可加“| 说明 | 等级”，例如：
     /criteria
-    实施性 30
+    实施性 30 | 对照实施方案看进度与成效 | 优 27-30, 良 24-26, 中 18-23, 差 0-17
     创新性 10 0.5
 setup-presenters-usage = 请在 /presenters 后每行写一个汇报人（按汇报顺序），可加“| 分组 | 平时成绩”，例如：
     /presenters
@@ -288,7 +288,7 @@ import-next = 用 /settings 核对全部设置，然后 /join 邀请评委。
 template-caption = 📄 评议文件示例。修改后发回本群，文件说明写 /import。
 template-fields = 字段说明（只有 title、criteria、presenters 必填）：
     • title：评议名称
-    • criteria：评分项 name 名称、max 满分、step 步长（默认 1）、weight 权重（默认=满分）
+    • criteria：评分项 name 名称、max 满分、step 步长（默认 1）、weight 权重（默认=满分）、description 评分细则说明、grades 等级（name 名称、min 最低分、max 最高分，例如 {"name": "优", "min": 27, "max": 30}）
     • presenters：汇报人 name、group 分组、prior 平时成绩（0–100）
     • panels：评委组 name、weight 权重
     • aggregate：method 为 mean / trimmed / median，trim 为去掉的最高/最低分个数

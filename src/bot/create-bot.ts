@@ -12,6 +12,9 @@ import { createI18n } from "./i18n.js";
 import { createAdminCheck } from "./roles.js";
 import { createThrottledEditor } from "./throttle.js";
 import { createLiveMessages } from "./live-messages.js";
+import { ballotAppBase } from "./ballot-app-link.js";
+import { createBallotApp } from "./ballot-app.js";
+import { createSubmitBallot } from "./ballot-submit.js";
 import { setupFeature } from "./features/setup.js";
 import { enrolmentFeature } from "./features/enrolment.js";
 import { roundsFeature } from "./features/rounds.js";
@@ -96,10 +99,13 @@ export const createBot = (options: CreateBotOptions) => {
     (options.sendIntervalMs === 0
       ? unpacedSendQueue(metrics)
       : createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, logger, ...(metrics ? { metrics } : {}) }));
-  const deps: BotDeps = { config, store, logger, i18n, now, sendQueue };
+  const deps: BotDeps = { config, store, logger, i18n, now, sendQueue, ballotAppBase: ballotAppBase(config) };
   const botUsername = () => bot.botInfo.username;
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
   const live = createLiveMessages(deps, editor, botUsername);
+  const submitBallot = createSubmitBallot(deps);
+  // The Mini App's side of the ballot (http/app/ serves it): same store steps as the buttons.
+  const ballotApp = createBallotApp(deps, live, bot.api, submitBallot);
   const enrolment = enrolmentFeature(deps, live, botUsername);
   const closing = createClosing(deps, live);
   const reminders = createReminders(deps, botUsername);
@@ -134,7 +140,7 @@ export const createBot = (options: CreateBotOptions) => {
   // The hot path first: a judge's ballot taps are most of the updates, and every filter they pass
   // on the way (each .command()/.callbackQuery() of a feature) costs allocations (npm run bench:
   // ~20% of a tap's CPU). Only ballot buttons (v|k|g|s|a) stop here; everything else goes on.
-  features.use(ballotFeature(deps, live));
+  features.use(ballotFeature(deps, live, submitBallot));
   features.use(startFeature(deps, enrolment.startJoin));
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
   features.use(commentsFeature(deps));
@@ -158,6 +164,6 @@ export const createBot = (options: CreateBotOptions) => {
   };
   /** Resolves true once no update is being handled, false after `timeoutMs` (graceful shutdown). */
   const drain = (timeoutMs: number) => inFlight.drain(timeoutMs);
-  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue, timers };
+  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue, timers, ballotApp };
 };
 export type CreatedBot = ReturnType<typeof createBot>;

@@ -14,4 +14,6 @@ export type BotDeps = {
   now: () => number;
   /** Paces messages the bot sends on its own (a round's ballots): ~30/s overall, ~1/s per chat. */
   sendQueue: SendQueue;
+  /** "https://…/app/ballot" when the Mini App is on (PUBLIC_URL is https); see ballot-app-link.ts. */
+  ballotAppBase?: string | undefined;
 };

@@ -9,6 +9,7 @@ import type { Translate } from "./i18n.js";
 import { isForbidden } from "./telegram-errors.js";
 import { ballotView, initialStep } from "./views/ballot.js";
 import { presenterName } from "./views/round.js";
+import { ballotAppUrl } from "./ballot-app-link.js";
 
 /** Deep-link payload of a reminder: any payload that is not a join link shows the open ballot. */
 export const REMIND_PAYLOAD = "ballot";
@@ -43,7 +44,14 @@ export const createReminders = (deps: BotDeps, botUsername: () => string) => {
     if (!(await store.judges.hasStarted(judge.userId))) return false;
     const state = await store.ballots.state(contest.id, presenter, judge.userId);
     if (!state?.judge || state.conflicted || state.round !== "open") return true;
-    const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
+    const input = {
+      contest,
+      presenter,
+      draft: state.draft,
+      ballot: state.ballot,
+      roundOpen: true,
+      appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, presenter),
+    };
     const view = ballotView(t, input, initialStep(input));
     const text = [t("remind-private", { n: presenter + 1, name: presenterName(contest, presenter) }), "", view.text].join("\n");
     try {

@@ -407,10 +407,10 @@ export const CONTEST_TEMPLATE_JSON = `{
   "title": "坡头区雄鹰擂台赛",
   "language": "zh-CN",
   "criteria": [
-    { "name": "实施性", "max": 30, "step": 1 },
-    { "name": "创新性", "max": 30, "step": 1 },
-    { "name": "持续性", "max": 20, "step": 1 },
-    { "name": "推广性", "max": 20, "step": 1 }
+    { "name": "实施性", "max": 30, "step": 1, "description": "对照实施方案，看工作进度与成效" },
+    { "name": "创新性", "max": 30, "step": 1, "description": "有无新思路、新举措、新突破" },
+    { "name": "持续性", "max": 20, "step": 1, "description": "机制是否长效，能否持续推进" },
+    { "name": "推广性", "max": 20, "step": 1, "description": "经验做法能否复制推广" }
   ],
   "presenters": [
     { "name": "坡头镇", "group": "乡镇组", "prior": 88 },

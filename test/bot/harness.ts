@@ -91,7 +91,20 @@ export const createHarness = async (
     return model.lastMessage(chatId);
   };
 
-  return { model, store, redis, bot: created.bot, timers: created.timers, deliver, say, tap, closeRound, lastCallbackAnswer, close };
+  return {
+    model,
+    store,
+    redis,
+    bot: created.bot,
+    timers: created.timers,
+    ballotApp: created.ballotApp,
+    deliver,
+    say,
+    tap,
+    closeRound,
+    lastCallbackAnswer,
+    close,
+  };
 };
 
 export const user = (id: number, first_name: string, language_code = "zh-hans"): TestUser => ({ id, first_name, language_code });

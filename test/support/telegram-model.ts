@@ -261,6 +261,11 @@ function validateInlineKeyboard(markup: Record<string, unknown>): InlineKeyboard
       if (data !== undefined && (typeof data !== "string" || data === "" || Buffer.byteLength(data, "utf8") > 64)) {
         badRequest("BUTTON_DATA_INVALID");
       }
+      // Telegram opens Mini Apps over https only.
+      const webApp = button.web_app;
+      if (webApp !== undefined && (!isRecord(webApp) || typeof webApp.url !== "string" || !webApp.url.startsWith("https://"))) {
+        badRequest("inline keyboard button Web App URL is invalid: Only HTTPS links are allowed");
+      }
     }
   }
   return markup as unknown as InlineKeyboardMarkup;

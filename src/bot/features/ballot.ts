@@ -5,8 +5,10 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
+import { ballotAppUrl } from "../ballot-app-link.js";
 import { editIgnoringSame } from "../telegram-errors.js";
-import type { BallotState, SubmitResult } from "../../store/ballots.js";
+import type { BallotState } from "../../store/ballots.js";
+import type { SubmitBallot } from "../ballot-submit.js";
 import { abstainConfirmView, ballotView, firstUnscored, refusalKey, type BallotStep, type BallotViewInput } from "../views/ballot.js";
 
 type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" | "a" }>;
@@ -14,20 +16,21 @@ type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" | "a" 
 const isBallotCallback = (data: CallbackData | undefined): data is BallotCallback =>
   !!data && (data.kind === "v" || data.kind === "k" || data.kind === "g" || data.kind === "s" || data.kind === "a");
 
-const viewInput = (state: BallotState, presenter: number): BallotViewInput => ({
+const viewInput = (state: BallotState, presenter: number, appBase: string | undefined): BallotViewInput => ({
   contest: state.contest,
   presenter,
   draft: state.draft,
   ballot: state.ballot,
   roundOpen: state.round === "open" && state.contest.status === "running",
+  appUrl: ballotAppUrl(appBase, state.contest.id, presenter),
 });
 
-export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
+export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: SubmitBallot) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
   const render = (ctx: BotContext, t: Translate, state: BallotState, presenter: number, step: BallotStep) => {
-    const view = ballotView(t, viewInput(state, presenter), step);
+    const view = ballotView(t, viewInput(state, presenter, deps.ballotAppBase), step);
     return editIgnoringSame(() => ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {}));
   };
 
@@ -67,7 +70,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     if (state.conflicted) return refuse(ctx, t, state, presenter, "CONFLICT");
     await ctx.answerCallbackQuery();
     if (data.kind === "a") {
-      const view = abstainConfirmView(t, viewInput(state, presenter));
+      const view = abstainConfirmView(t, viewInput(state, presenter, deps.ballotAppBase));
       return editIgnoringSame(() => ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {}));
     }
     const criterion = data.args[2];
@@ -80,24 +83,8 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages) => {
     return render(ctx, t, state, presenter, step);
   };
 
-  /**
-   * A submit whose reply was lost (a command timeout under load) may still have been applied.
-   * Look before telling the judge it was not recorded; if Redis cannot be read either, it was not.
-   */
-  const submitOrVerify = async (contestId: string, presenter: number, judgeId: number, abstain: boolean): Promise<SubmitResult> => {
-    const now = deps.now();
-    try {
-      return await store.ballots.submit(contestId, presenter, judgeId, now, abstain, deps.config.COUNTER_EDIT_INTERVAL_S * 1000);
-    } catch (error) {
-      const state = await store.ballots.state(contestId, presenter, judgeId).catch(() => undefined);
-      if (!state?.ballot || state.ballot.submittedAt !== now) throw error;
-      deps.logger.warn({ err: error, contestId, presenter, judge: judgeId }, "submit reply lost, ballot found stored");
-      return { code: "OK", state: { ...state, ballot: state.ballot }, ...(await store.ballots.counts(contestId, presenter)) };
-    }
-  };
-
   const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number, abstain = false) => {
-    const result = await submitOrVerify(contestId, presenter, judgeId, abstain);
+    const result = await submitBallot(contestId, presenter, judgeId, { abstain });
     if (result.code === "OK") {
       const t = translatorFor(deps.i18n, result.state.contest.language);
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");

@@ -9,6 +9,7 @@ import type { BotDeps } from "../deps.js";
 import { translatorFor } from "../i18n.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { ballotView } from "../views/ballot.js";
+import { ballotAppUrl } from "../ballot-app-link.js";
 import { presenterName } from "../views/round.js";
 
 /** How long the bot waits for the comment after the button. */
@@ -68,7 +69,14 @@ export const commentsFeature = (deps: BotDeps) => {
     const messageId = await store.messages.get(contest.id, messageRole.ballot(pending.presenter, ctx.from.id));
     const state = await store.ballots.state(contest.id, pending.presenter, ctx.from.id);
     if (messageId === undefined || !state || state.round !== "open") return;
-    const input = { contest: state.contest, presenter: pending.presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
+    const input = {
+      contest: state.contest,
+      presenter: pending.presenter,
+      draft: state.draft,
+      ballot: state.ballot,
+      roundOpen: true,
+      appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, pending.presenter),
+    };
     const view = ballotView(t, input, { review: true });
     await editIgnoringSame(() =>
       ctx.api.editMessageText(ctx.chat.id, messageId, view.text, view.keyboard ? { reply_markup: view.keyboard } : {}),

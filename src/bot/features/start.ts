@@ -7,6 +7,7 @@ import { isGroupChat } from "../group-contest.js";
 import { translatorFor } from "../i18n.js";
 import { messageRole } from "../../store/messages.js";
 import { ballotView, initialStep } from "../views/ballot.js";
+import { ballotAppUrl } from "../ballot-app-link.js";
 
 export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload: string) => Promise<boolean>) => {
   const composer = new Composer<BotContext>();
@@ -22,7 +23,14 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
     const state = await store.ballots.state(contest.id, current, userId);
     // A judge conflicted with the presenter gets no ballot for them.
     if (!state?.judge || state.conflicted) return false;
-    const input = { contest, presenter: current, draft: state.draft, ballot: state.ballot, roundOpen: true };
+    const input = {
+      contest,
+      presenter: current,
+      draft: state.draft,
+      ballot: state.ballot,
+      roundOpen: true,
+      appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, current),
+    };
     const view = ballotView(translatorFor(deps.i18n, contest.language), input, initialStep(input));
     const message = await ctx.reply(view.text, { reply_markup: view.keyboard });
     await store.messages.set(contest.id, messageRole.ballot(current, userId), message.message_id);

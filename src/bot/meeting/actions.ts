@@ -17,6 +17,7 @@ import { loadStandings } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
 import { syncJudgeEntries } from "../judge-entries.js";
 import { ballotView, initialStep } from "../views/ballot.js";
+import { ballotAppUrl } from "../ballot-app-link.js";
 import { rankingText } from "../views/results.js";
 import { formulaText } from "../views/formula.js";
 import { presenterName, roundCounterView } from "../views/round.js";
@@ -62,7 +63,14 @@ export const createMeetingActions = (
         const state = await store.ballots.state(contest.id, presenter, judge.userId);
         // A judge conflicted with the presenter gets no ballot for them.
         if (!state || state.conflicted) return true;
-        const input = { contest, presenter, draft: state.draft, ballot: state.ballot, roundOpen: true };
+        const input = {
+          contest,
+          presenter,
+          draft: state.draft,
+          ballot: state.ballot,
+          roundOpen: true,
+          appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, presenter),
+        };
         const view = ballotView(t, input, initialStep(input));
         try {
           const message = await deps.sendQueue.enqueue(judge.userId, () =>

@@ -1,0 +1,28 @@
+// Submitting a ballot, for the buttons and the Mini App alike: one submit-ballot.lua call, and a
+// reply lost on the way (a command timeout under load) checked before the judge is told the ballot
+// was not recorded.
+import type { SubmitResult } from "../store/ballots.js";
+import type { BotDeps } from "./deps.js";
+
+export type SubmitBallot = (
+  contestId: string,
+  presenter: number,
+  judgeId: number,
+  options?: { abstain?: boolean; scores?: readonly number[] },
+) => Promise<SubmitResult>;
+
+export const createSubmitBallot =
+  (deps: BotDeps): SubmitBallot =>
+  async (contestId, presenter, judgeId, { abstain = false, scores } = {}) => {
+    const { store } = deps;
+    const now = deps.now();
+    try {
+      return await store.ballots.submit(contestId, presenter, judgeId, now, abstain, deps.config.COUNTER_EDIT_INTERVAL_S * 1000, scores);
+    } catch (error) {
+      // The submit may have been applied; if Redis cannot be read either, it was not.
+      const state = await store.ballots.state(contestId, presenter, judgeId).catch(() => undefined);
+      if (!state?.ballot || state.ballot.submittedAt !== now) throw error;
+      deps.logger.warn({ err: error, contestId, presenter, judge: judgeId }, "submit reply lost, ballot found stored");
+      return { code: "OK", state: { ...state, ballot: state.ballot }, ...(await store.ballots.counts(contestId, presenter)) };
+    }
+  };
