@@ -49,6 +49,10 @@ export const ConfigSchema = z.object({
   BROADCAST_RATE_PER_S: optional(z.coerce.number().min(1, { error: "must be at least 1" }).max(1000).default(28)),
   /** Address the scoreboard links start with (see publicUrl); default http://localhost:<PORT>. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optional(
+    z.string().regex(/^[\w.~+\/=-]{16,256}$/, { error: "must be 16–256 characters (letters, digits, . _ ~ + / = -), e.g. from `openssl rand -hex 32`" }).optional(),
+  ),
   /** Time zone of the times judges see on their ballots (IANA name). */
   TZ: optional(z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai" }).default("Asia/Shanghai")),
 }).superRefine((config, ctx) => {

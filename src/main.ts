@@ -69,6 +69,7 @@ const main = async () => {
     metrics,
     logger,
     mode: config.BOT_MODE,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     ready: () => !stopping && bot.isInited(),
     extraRoutes,
     ...(webhook ? { webhook } : {}),

@@ -9,6 +9,7 @@
 // Extension point: pass `extraRoutes`, e.g.
 //   createHttpApp({ ...deps, extraRoutes: [{ path: "/screen", app: screen.app, close: screen.close }] })
 // which mounts them with `app.route(path, app)`; `close` runs when the server stops.
+import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono, type Context } from "hono";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -44,6 +45,16 @@ export type HttpAppDeps = {
   pingTimeoutMs?: number;
   /** For /healthz: "polling" or "webhook". */
   mode?: string;
+  /** When set, /metrics answers 401 unless the request carries `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+};
+
+const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
+
+/** Constant-time check of a bearer token (hashes first, so lengths never leak either). */
+const bearerMatches = (header: string | undefined, token: string): boolean => {
+  const given = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1] ?? "";
+  return timingSafeEqual(sha256(given), sha256(token));
 };
 
 const pingWithin = async (redis: HttpAppDeps["redis"], ms: number): Promise<boolean> => {
@@ -78,9 +89,12 @@ export const createHttpApp = (deps: HttpAppDeps): Hono => {
     return c.json(body, ok ? 200 : 503, { "Cache-Control": "no-store" });
   });
 
-  app.get("/metrics", async (c) =>
-    c.body(await deps.metrics.text(), 200, { "Content-Type": deps.metrics.contentType, "Cache-Control": "no-store" }),
-  );
+  app.get("/metrics", async (c) => {
+    if (deps.metricsToken !== undefined && !bearerMatches(c.req.header("Authorization"), deps.metricsToken)) {
+      return c.json({ error: "unauthorized" }, 401, { "WWW-Authenticate": 'Bearer realm="metrics"' });
+    }
+    return c.body(await deps.metrics.text(), 200, { "Content-Type": deps.metrics.contentType, "Cache-Control": "no-store" });
+  });
 
   if (deps.webhook) app.post(deps.webhook.path, deps.webhook.handler);
 

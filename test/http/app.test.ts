@@ -59,6 +59,20 @@ describe("HTTP app", () => {
     expect(text).toContain("# TYPE telegram_api_errors_total counter");
   });
 
+  it("asks for the bearer token on /metrics when METRICS_TOKEN is set", async () => {
+    const app = appWith({ metricsToken: "s3cret-metrics-token-123" });
+    const none = await app.request("/metrics");
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    const wrong = await app.request("/metrics", { headers: { Authorization: "Bearer s3cret-metrics-token-124" } });
+    expect(wrong.status).toBe(401);
+    const right = await app.request("/metrics", { headers: { Authorization: "Bearer s3cret-metrics-token-123" } });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain("# TYPE telegram_api_errors_total counter");
+    // /healthz stays open for the orchestrator's probes.
+    expect((await app.request("/healthz")).status).not.toBe(401);
+  });
+
   it("mounts extra routes (the scoreboard's extension point) and answers 404 elsewhere", async () => {
     const screen = new Hono().get("/:token", (c) => c.text(`screen ${c.req.param("token")}`));
     const app = appWith({ extraRoutes: [{ path: "/screen", app: screen }] });
