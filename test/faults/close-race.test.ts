@@ -1,22 +1,43 @@
 // 100 judges press "submit" while the chair closes the round. Submit and close are atomic with
 // respect to each other (Lua scripts), so every ballot is either in the posted ranking or refused
 // with "round closed": none is accepted and then left out, none is lost.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { roundDigest, receiptOf } from "../../src/domain/receipt.js";
 import { createHarness, GROUP, type Harness } from "../bot/harness.js";
 import { ballotMessage, chair, judgesFrom, rankingRows, setUpContest } from "./meeting.js";
 
 const JUDGES = 100;
+/** A run where the close lands before every submit or after all of them proves nothing; retry. */
+const MAX_ATTEMPTS = 5;
+
+type RaceOutcome = { accepted: number; refused: number };
 
 describe(`${JUDGES} judges submitting while the chair closes`, () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await createHarness();
+  const harnesses: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(harnesses.splice(0).map((h) => h.close()));
   });
-  afterEach(() => h.close());
 
   it("puts every accepted ballot in the ranking and refuses the rest with 'round closed'", async () => {
+    const outcomes: RaceOutcome[] = [];
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const h = await createHarness();
+      harnesses.push(h);
+      const outcome = await race(h);
+      outcomes.push(outcome);
+      if (outcome.accepted > 0 && outcome.refused > 0) break;
+    }
+    // The race really happened: in the last run some submits won and some lost against the close.
+    const last = outcomes.at(-1)!;
+    expect(last.accepted, `accepted submits in ${outcomes.length} run(s)`).toBeGreaterThan(0);
+    expect(last.refused, `refused submits in ${outcomes.length} run(s)`).toBeGreaterThan(0);
+  });
+});
+
+/** One race: every assertion about a single run; returns how many submits won and lost. */
+const race = async (h: Harness): Promise<RaceOutcome> => {
+  {
     const judges = judgesFrom(1001, JUDGES);
     const contest = await setUpContest(h, judges);
     await h.say(chair, GROUP, "/open");
@@ -90,5 +111,6 @@ describe(`${JUDGES} judges submitting while the chair closes`, () => {
     expect(audit.slice(closedAt + 1).filter((e) => e.type.startsWith("ballot-"))).toEqual([]);
     expect(audit.filter((e) => e.type === "ballot-submitted").map((e) => e.by).sort()).toEqual(accepted.map((j) => j.id));
     console.info(`[faults] close race: ${JUDGES} submits, ${accepted.length} accepted and in the ranking, ${refused.length} refused "round closed", 0 lost (${doneBeforeClose.size} answered before the close began, ${arrivedAfterClose.size} arrived after it ended)`);
-  });
-});
+    return { accepted: accepted.length, refused: refused.length };
+  }
+};
