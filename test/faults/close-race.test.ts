@@ -37,80 +37,78 @@ describe(`${JUDGES} judges submitting while the chair closes`, () => {
 
 /** One race: every assertion about a single run; returns how many submits won and lost. */
 const race = async (h: Harness): Promise<RaceOutcome> => {
-  {
-    const judges = judgesFrom(1001, JUDGES);
-    const contest = await setUpContest(h, judges);
-    await h.say(chair, GROUP, "/open");
-    // Every judge has scored all four criteria (86.00); only the submit is left.
-    await Promise.all(judges.map(async (judge) => {
-      for (const [criterion, value] of [25, 26, 18, 17].entries()) {
-        expect((await h.store.ballots.tap(contest.id, 0, judge.id, criterion, value)).code).toBe("OK");
-      }
-    }));
-
-    const submits: Update[] = judges.map((judge) => {
-      const messageId = ballotMessage(h, judge).messageId;
-      const id = `submit-${judge.id}`;
-      // The model answers only presses it knows (like Telegram's callback query ids).
-      h.model.callbacks.set(id, { id, userId: judge.id, chatId: judge.id, messageId, data: `s|${contest.id}|0`, answered: false });
-      return h.model.enqueueUpdate({
-        callback_query: {
-          id: `submit-${judge.id}`,
-          from: { id: judge.id, is_bot: false, first_name: judge.first_name },
-          chat_instance: String(judge.id),
-          data: `s|${contest.id}|0`,
-          message: { message_id: messageId, date: 0, chat: { id: judge.id, type: "private", first_name: judge.first_name } },
-        },
-      });
-    });
-    const close = h.model.send(chair, GROUP, "/close");
-    h.model.takeUpdates();
-
-    // Submits arrive one per millisecond; the close goes in after the first 30. Everything runs
-    // concurrently. We note which submits were answered before the close began, and which
-    // arrived after it had finished.
-    const runs: Promise<void>[] = [];
-    let closeStarted = false;
-    let closeDone = false;
-    const doneBeforeClose = new Set<number>();
-    const arrivedAfterClose = new Set<number>();
-    for (const [i, update] of submits.entries()) {
-      if (i === 30) {
-        closeStarted = true;
-        runs.push(h.bot.handleUpdate(close).then(() => void (closeDone = true)));
-      }
-      if (closeDone) arrivedAfterClose.add(i);
-      runs.push(h.bot.handleUpdate(update).then(() => void (!closeStarted && doneBeforeClose.add(i))));
-      await new Promise((resolve) => setTimeout(resolve, 1));
+  const judges = judgesFrom(1001, JUDGES);
+  const contest = await setUpContest(h, judges);
+  await h.say(chair, GROUP, "/open");
+  // Every judge has scored all four criteria (86.00); only the submit is left.
+  await Promise.all(judges.map(async (judge) => {
+    for (const [criterion, value] of [25, 26, 18, 17].entries()) {
+      expect((await h.store.ballots.tap(contest.id, 0, judge.id, criterion, value)).code).toBe("OK");
     }
-    await Promise.all(runs);
+  }));
 
-    const answerCalls = h.model.callsTo("answerCallbackQuery");
-    const answers = judges.map((judge) => {
-      const calls = answerCalls.filter((c) => c.params.callback_query_id === `submit-${judge.id}`);
-      expect(calls.map((c) => c.params.text), judge.first_name).toHaveLength(1);
-      return String(calls[0]!.params.text ?? "");
+  const submits: Update[] = judges.map((judge) => {
+    const messageId = ballotMessage(h, judge).messageId;
+    const id = `submit-${judge.id}`;
+    // The model answers only presses it knows (like Telegram's callback query ids).
+    h.model.callbacks.set(id, { id, userId: judge.id, chatId: judge.id, messageId, data: `s|${contest.id}|0`, answered: false });
+    return h.model.enqueueUpdate({
+      callback_query: {
+        id: `submit-${judge.id}`,
+        from: { id: judge.id, is_bot: false, first_name: judge.first_name },
+        chat_instance: String(judge.id),
+        data: `s|${contest.id}|0`,
+        message: { message_id: messageId, date: 0, chat: { id: judge.id, type: "private", first_name: judge.first_name } },
+      },
     });
-    const accepted = judges.filter((_, i) => answers[i]!.includes("已记录"));
-    const refused = judges.filter((_, i) => answers[i]!.includes("本轮评分已结束"));
-    expect(accepted.length + refused.length).toBe(JUDGES);
-    for (const i of doneBeforeClose) expect(answers[i], `submit ${i} (before the close)`).toContain("已记录");
-    for (const i of arrivedAfterClose) expect(answers[i], `submit ${i} (after the close)`).toContain("本轮评分已结束");
+  });
+  const close = h.model.send(chair, GROUP, "/close");
+  h.model.takeUpdates();
 
-    // The ranking posted by /close counts exactly the accepted ballots.
-    const posted = h.model.messages(GROUP).find((m) => m.text?.includes("评分结束，收到"))!.text!;
-    expect(posted).toContain(`收到 ${accepted.length} 份评分`);
-    expect(rankingRows(posted)).toEqual(accepted.length > 0 ? [`1. 区交通运输局 — 86.00（${accepted.length} 份） ◀ 刚结束`] : ["–. 区交通运输局 — 无有效评分 ◀ 刚结束"]);
-    // Stored ballots are exactly the accepted ones; so is the digest the group saw.
-    const stored = await h.store.ballots.forPresenter(contest.id, 0);
-    expect(stored.map((b) => b.judgeId)).toEqual(accepted.map((j) => j.id));
-    expect(posted).toContain(`🔏 计票摘要（${accepted.length} 份）：${roundDigest(stored.map((b) => receiptOf(contest.id, b)))}`);
-    // Nothing was written for the refused ones, nor after the close.
-    const audit = await h.store.audit.read(contest.id);
-    const closedAt = audit.findIndex((e) => e.type === "round-closed");
-    expect(audit.slice(closedAt + 1).filter((e) => e.type.startsWith("ballot-"))).toEqual([]);
-    expect(audit.filter((e) => e.type === "ballot-submitted").map((e) => e.by).sort()).toEqual(accepted.map((j) => j.id));
-    console.info(`[faults] close race: ${JUDGES} submits, ${accepted.length} accepted and in the ranking, ${refused.length} refused "round closed", 0 lost (${doneBeforeClose.size} answered before the close began, ${arrivedAfterClose.size} arrived after it ended)`);
-    return { accepted: accepted.length, refused: refused.length };
+  // Submits arrive one per millisecond; the close goes in after the first 30. Everything runs
+  // concurrently. We note which submits were answered before the close began, and which
+  // arrived after it had finished.
+  const runs: Promise<void>[] = [];
+  let closeStarted = false;
+  let closeDone = false;
+  const doneBeforeClose = new Set<number>();
+  const arrivedAfterClose = new Set<number>();
+  for (const [i, update] of submits.entries()) {
+    if (i === 30) {
+      closeStarted = true;
+      runs.push(h.bot.handleUpdate(close).then(() => void (closeDone = true)));
+    }
+    if (closeDone) arrivedAfterClose.add(i);
+    runs.push(h.bot.handleUpdate(update).then(() => void (!closeStarted && doneBeforeClose.add(i))));
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
+  await Promise.all(runs);
+
+  const answerCalls = h.model.callsTo("answerCallbackQuery");
+  const answers = judges.map((judge) => {
+    const calls = answerCalls.filter((c) => c.params.callback_query_id === `submit-${judge.id}`);
+    expect(calls.map((c) => c.params.text), judge.first_name).toHaveLength(1);
+    return String(calls[0]!.params.text ?? "");
+  });
+  const accepted = judges.filter((_, i) => answers[i]!.includes("已记录"));
+  const refused = judges.filter((_, i) => answers[i]!.includes("本轮评分已结束"));
+  expect(accepted.length + refused.length).toBe(JUDGES);
+  for (const i of doneBeforeClose) expect(answers[i], `submit ${i} (before the close)`).toContain("已记录");
+  for (const i of arrivedAfterClose) expect(answers[i], `submit ${i} (after the close)`).toContain("本轮评分已结束");
+
+  // The ranking posted by /close counts exactly the accepted ballots.
+  const posted = h.model.messages(GROUP).find((m) => m.text?.includes("评分结束，收到"))!.text!;
+  expect(posted).toContain(`收到 ${accepted.length} 份评分`);
+  expect(rankingRows(posted)).toEqual(accepted.length > 0 ? [`1. 区交通运输局 — 86.00（${accepted.length} 份） ◀ 刚结束`] : ["–. 区交通运输局 — 无有效评分 ◀ 刚结束"]);
+  // Stored ballots are exactly the accepted ones; so is the digest the group saw.
+  const stored = await h.store.ballots.forPresenter(contest.id, 0);
+  expect(stored.map((b) => b.judgeId)).toEqual(accepted.map((j) => j.id));
+  expect(posted).toContain(`🔏 计票摘要（${accepted.length} 份）：${roundDigest(stored.map((b) => receiptOf(contest.id, b)))}`);
+  // Nothing was written for the refused ones, nor after the close.
+  const audit = await h.store.audit.read(contest.id);
+  const closedAt = audit.findIndex((e) => e.type === "round-closed");
+  expect(audit.slice(closedAt + 1).filter((e) => e.type.startsWith("ballot-"))).toEqual([]);
+  expect(audit.filter((e) => e.type === "ballot-submitted").map((e) => e.by).sort()).toEqual(accepted.map((j) => j.id));
+  console.info(`[faults] close race: ${JUDGES} submits, ${accepted.length} accepted and in the ranking, ${refused.length} refused "round closed", 0 lost (${doneBeforeClose.size} answered before the close began, ${arrivedAfterClose.size} arrived after it ended)`);
+  return { accepted: accepted.length, refused: refused.length };
 };
