@@ -66,14 +66,28 @@ describe("ballot storage (real Redis)", () => {
     ]);
   });
 
-  it("applies two concurrent submits of the same ballot as two versions of one ballot", async () => {
+  it("applies two concurrent submits of the same ballot once (a double press or a redelivered update)", async () => {
     await store.rounds.open(contest.id, 0);
     await scoreAll(12, 0, [20, 5]);
     const results = await Promise.all([store.ballots.submit(contest.id, 0, 12, 1), store.ballots.submit(contest.id, 0, 12, 2)]);
     expect(results.map((x) => x.code)).toEqual(["OK", "OK"]);
     const ballots = await store.ballots.forPresenter(contest.id, 0);
     expect(ballots).toHaveLength(1);
-    expect(ballots[0]?.version).toBe(2);
+    expect(ballots[0]).toMatchObject({ version: 1, submittedAt: 1, scores: [20, 5] });
+    const audit = await store.audit.read(contest.id);
+    expect(audit.filter((e) => e.type === "ballot-submitted" || e.type === "ballot-changed").map((e) => e.type)).toEqual(["ballot-submitted"]);
+  });
+
+  it("makes a new version only when the ballot changed", async () => {
+    await store.rounds.open(contest.id, 0);
+    await scoreAll(12, 0, [20, 5]);
+    await store.ballots.submit(contest.id, 0, 12, 1);
+    await store.ballots.tap(contest.id, 0, 12, 1, 6);
+    await store.ballots.submit(contest.id, 0, 12, 2);
+    expect((await store.ballots.forPresenter(contest.id, 0))[0]).toMatchObject({ version: 2, scores: [20, 6] });
+    // An abstention is a change too.
+    await store.ballots.submit(contest.id, 0, 12, 3, true);
+    expect((await store.ballots.forPresenter(contest.id, 0))[0]).toMatchObject({ version: 3, abstain: true, scores: [] });
   });
 
   it("never counts a submit that races a close after the close: it is stored before or refused", async () => {
@@ -102,7 +116,8 @@ describe("ballot storage (real Redis)", () => {
     const second = await store.ballots.submit(contest.id, 0, 12, 2, false, 60_000);
     expect(first).toMatchObject({ code: "OK", counterClaimed: true });
     expect(second).toMatchObject({ code: "OK", counterClaimed: false });
-    expect(await store.ballots.submit(contest.id, 0, 12, 3, false, 0)).toMatchObject({ counterClaimed: true });
+    await scoreAll(13, 0, [10, 5]);
+    expect(await store.ballots.submit(contest.id, 0, 13, 3, false, 0)).toMatchObject({ counterClaimed: true });
   });
 
   it("keeps the draft of a judge across reads, so a restart loses nothing", async () => {

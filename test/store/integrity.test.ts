@@ -86,8 +86,9 @@ describe("integrity storage (real Redis)", () => {
     expect(await store.integrity.setComment(contest.id, 0, 11, "思路清晰，数据翔实 / 建议推广", 6)).toBe("OK");
     const [ballot] = await store.ballots.forPresenter(contest.id, 0);
     expect(ballot).toMatchObject({ comment: "思路清晰，数据翔实 / 建议推广", scores: [20, 8], version: 1 });
+    await store.ballots.tap(contest.id, 0, 11, 0, 19);
     await store.ballots.submit(contest.id, 0, 11, 7);
-    expect((await store.ballots.forPresenter(contest.id, 0))[0]).toMatchObject({ comment: "思路清晰，数据翔实 / 建议推广", version: 2 });
+    expect((await store.ballots.forPresenter(contest.id, 0))[0]).toMatchObject({ comment: "思路清晰，数据翔实 / 建议推广", scores: [19, 8], version: 2 });
     expect((await store.audit.read(contest.id)).find((e) => e.type === "comment")).toMatchObject({
       by: 11,
       data: { presenter: 0, text: "思路清晰，数据翔实 / 建议推广" },

@@ -447,6 +447,13 @@ class UpdateQueue {
 
 // ───────────────────────────── the model ─────────────────────────────
 
+type Hold = {
+  where: (call: ApiCall) => boolean;
+  arrived: Promise<ApiCall>;
+  onArrive: (call: ApiCall) => void;
+  released: Promise<void>;
+};
+
 interface Fault {
   method: string;
   remaining: number;
@@ -474,6 +481,7 @@ export class TelegramModel {
   private readonly queue = new UpdateQueue();
   private readonly events = new EventEmitter();
   private readonly faults: Fault[] = [];
+  private readonly holds: Hold[] = [];
   private limiter: RateLimiter | undefined;
   private latencyMs = 0;
   private nextCallbackId = 1;
@@ -528,6 +536,30 @@ export class TelegramModel {
   /** The next `times` calls of `method` fail with `response` (default 500 Internal Server Error). */
   failNext(method: string, response: ApiFailure = apiError(500, "Internal Server Error"), times = 1): void {
     this.faults.push({ method, remaining: times, response });
+  }
+
+  /**
+   * Calls matching `where` are received (recorded) but not answered until `release()`: the bot is
+   * then waiting on Telegram, e.g. between a Redis write and its reply (a kill can hit it there).
+   * `arrived` resolves with the first held call.
+   */
+  hold(where: (call: ApiCall) => boolean): { arrived: Promise<ApiCall>; release: () => void } {
+    let arrivedResolve!: (call: ApiCall) => void;
+    let releaseResolve!: () => void;
+    const hold: Hold = {
+      where,
+      arrived: new Promise((resolve) => (arrivedResolve = resolve)),
+      onArrive: (call) => arrivedResolve(call),
+      released: new Promise((resolve) => (releaseResolve = resolve)),
+    };
+    this.holds.push(hold);
+    return {
+      arrived: hold.arrived,
+      release: () => {
+        this.holds.splice(this.holds.indexOf(hold), 1);
+        releaseResolve();
+      },
+    };
   }
 
   // ── users and chats ──
@@ -810,6 +842,11 @@ export class TelegramModel {
 
   private async answer(record: ApiCall, signal: AbortSignal | undefined): Promise<ApiResult> {
     if (record.method === "getUpdates") return this.getUpdates(record.params, signal);
+    const hold = this.holds.find((h) => h.where(record));
+    if (hold !== undefined) {
+      hold.onArrive(record);
+      await hold.released;
+    }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const fault = this.takeFault(record.method);
     if (fault !== undefined) return fault;

@@ -9,7 +9,7 @@
 -- pause, so that a submit costs one round trip.
 -- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
 -- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
--- later version) in the same step.
+-- later version) in the same step. Submitting an unchanged ballot again is a no-op answered OK.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
 --          counterClaimed (1 or 0)}
 local contest = redis.call('HGET', KEYS[1], 'contest')
@@ -52,6 +52,17 @@ local version = 1
 local comment = nil
 if previous then
   local p = cjson.decode(previous)
+  -- The same ballot submitted again (a double press, or Telegram delivering the update again after
+  -- a crash) changes nothing: no new version, no audit entry, no event. Redelivery is applied once.
+  local same = (p['abstain'] == true) == abstain and #p['scores'] == #scores
+  for i = 1, #scores do
+    if p['scores'][i] ~= scores[i] then same = false end
+  end
+  if same then
+    local judge = redis.call('HGET', KEYS[3], ARGV[2])
+    return {'OK', contest, redis.call('HGET', KEYS[1], 'status'), 'open', judge, draft or false, previous,
+      redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3]), 0}
+  end
   version = (p['version'] or 0) + 1
   comment = p['comment']
 end
