@@ -167,6 +167,13 @@ export type JudgeEntry = z.infer<typeof JudgeEntrySchema>;
 export const RevealPolicySchema = z.enum(["live", "scores", "end", "chair"]);
 export type RevealPolicy = z.infer<typeof RevealPolicySchema>;
 
+/** A contest's weight in a season (domain/season.ts): greater than 0, at most 1000, two decimals. */
+export const SeasonWeightSchema = decimal.refine((w) => w > 0 && w <= 1000, { message: "between 0 (exclusive) and 1000" });
+
+/** The season a contest file names: the contest is added to it, with this weight, at /finish. */
+export const ContestSeasonSchema = z.object({ name: name(60), weight: SeasonWeightSchema.default(1) });
+export type ContestSeason = z.infer<typeof ContestSeasonSchema>;
+
 /**
  * Everything the chair sets up before the first round opens.
  * A fresh contest has no criteria or presenters yet; opening a round requires both.
@@ -185,6 +192,7 @@ export const ContestSetupSchema = z.object({
   outlier: z.number().finite().positive().max(100).default(20),
   reveal: RevealPolicySchema.default("live"),
   language: LocaleSchema.optional(),
+  season: ContestSeasonSchema.optional(),
 });
 export type ContestSetup = z.infer<typeof ContestSetupSchema>;
 

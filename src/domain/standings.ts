@@ -36,7 +36,7 @@ export type FormulaParts = {
 type Scored = { result: PresenterResult; final: Rational; hundredths: bigint };
 
 /** The first prize whose cumulative count reaches the rank (see docs/scoring.md). */
-const prizeFor = (rank: number, prizes: readonly Prize[]): string | undefined => {
+export const prizeFor = (rank: number, prizes: readonly Prize[]): string | undefined => {
   let places = 0;
   for (const prize of prizes) {
     places += prize.count;
@@ -46,7 +46,7 @@ const prizeFor = (rank: number, prizes: readonly Prize[]): string | undefined =>
 };
 
 /** The first band whose min the score, rounded to two decimals, reaches. */
-const bandFor = (hundredths: bigint, bands: readonly Band[]): string | undefined => {
+export const bandFor = (hundredths: bigint, bands: readonly Band[]): string | undefined => {
   const shown = rational(hundredths, 100n);
   return bands.find((band) => compare(shown, fromDecimal(band.min)) >= 0)?.name;
 };
@@ -57,16 +57,28 @@ const presenterName = (setup: ContestSetup, presenter: number): string =>
 const byShownScoreThenOrder = (a: Scored, b: Scored): number =>
   a.hundredths === b.hundredths ? a.result.presenter - b.result.presenter : a.hundredths > b.hundredths ? -1 : 1;
 
+/**
+ * Ranks of scores (in hundredths as shown) already sorted best first: equal shown scores share a
+ * rank, with a gap after ties (1, 2, 2, 4).
+ */
+export const sharedRanks = (sortedHundredths: readonly bigint[]): number[] => {
+  const ranks: number[] = [];
+  sortedHundredths.forEach((value, i) => {
+    const previous = ranks[i - 1];
+    ranks.push(previous !== undefined && sortedHundredths[i - 1] === value ? previous : i + 1);
+  });
+  return ranks;
+};
+
 const rankGroup = (setup: ContestSetup, results: readonly PresenterResult[]): StandingRow[] => {
   const scored: Scored[] = results.flatMap((result) =>
     result.final === null ? [] : [{ result, final: result.final, hundredths: scaleHalfUp(result.final, 2) }],
   );
   scored.sort(byShownScoreThenOrder);
   const rows: StandingRow[] = [];
+  const ranks = sharedRanks(scored.map((entry) => entry.hundredths));
   scored.forEach((entry, i) => {
-    const previous = rows[i - 1];
-    const tied = previous !== undefined && scored[i - 1]?.hundredths === entry.hundredths;
-    const rank = tied ? (previous.rank ?? i + 1) : i + 1;
+    const rank = ranks[i] ?? i + 1;
     const prize = prizeFor(rank, setup.prizes);
     const band = bandFor(entry.hundredths, setup.bands);
     rows.push({
