@@ -83,3 +83,33 @@ export const updateKey = (prefix: string, updateId: number): string => `${prefix
 // lock keys are single-key. ioredis Cluster sends a pipeline to one node only, so a future
 // pipeline across contests must be split per slot (or be plain concurrent commands); MULTI or a
 // script across contests would fail with CROSSSLOT.
+// Seasons have their own hash tag {seasonId}: season-write.lua and the MULTI of a new season touch
+// only that season's keys; the chat and user season records are single-key commands.
+
+/** A season's keys share the hash tag {seasonId} (its own, not a contest's): see seasons.ts. */
+export const seasonKeys = (prefix: string, seasonId: string) => {
+  const base = `${prefix}:s:{${seasonId}}`;
+  return {
+    /** hash: season (JSON without its status), status ("open" | "closed") */
+    meta: `${base}:meta`,
+    /** hash: contest id -> frozen ContestSnapshot JSON */
+    snapshots: `${base}:snapshots`,
+    /** stream: audit log of the season (created, rules, aliases, contests added, closed) */
+    audit: `${base}:audit`,
+  };
+};
+
+/** A chat's season records; each is a single key (no multi-key command spans them). */
+export const seasonChatKeys = (prefix: string, chatId: number) => ({
+  /** string: id of the chat's current season */
+  current: `${prefix}:chat:${chatId}:season`,
+  /** hash: season name -> season id, of the seasons this chat belongs to */
+  names: `${prefix}:chat:${chatId}:season-names`,
+  /** sorted set: the chat's finished contests, score = when they finished (ms) */
+  finished: `${prefix}:chat:${chatId}:finished`,
+  /** hash: contest id -> id of the season it was added to */
+  placed: `${prefix}:chat:${chatId}:season-placed`,
+});
+
+/** hash: season name -> id of the seasons a user created (to join another group to one of them). */
+export const userSeasonsKey = (prefix: string, userId: number): string => `${prefix}:user:${userId}:season-names`;

@@ -15,6 +15,7 @@ const SCRIPTS = {
   setConflict: { file: "set-conflict.lua", keys: 5 },
   setComment: { file: "set-comment.lua", keys: 3 },
   updateJudge: { file: "update-judge.lua", keys: 2 },
+  seasonWrite: { file: "season-write.lua", keys: 3 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

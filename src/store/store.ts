@@ -13,6 +13,7 @@ import { createLockStore } from "./locks.js";
 import { createIntegrityStore } from "./integrity.js";
 import { createTimerStore } from "./timers.js";
 import { createAuditStore } from "./audit.js";
+import { createSeasonStore } from "./seasons.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -37,6 +38,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     timers: createTimerStore(redis, prefix),
     /** the audit log of each contest (most events are appended by the Lua scripts themselves) */
     audit: createAuditStore(redis, prefix),
+    /** seasons: their contests' frozen snapshots, each chat's current season */
+    seasons: createSeasonStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;
