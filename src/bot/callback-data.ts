@@ -10,6 +10,8 @@ const userId = z.string().regex(/^\d{1,16}$/).transform(Number);
 const CallbackSchemas = {
   /** join as judge, in panel n */
   j: z.tuple([ContestIdSchema, index]),
+  /** add contest c to season s with weight w (the /season add list) */
+  y: z.tuple([ContestIdSchema, ContestIdSchema, score]),
   /** set criterion c of presenter p to value */
   v: z.tuple([ContestIdSchema, index, index, score]),
   /** show the units of one decade of criterion c (two-step keypad) */

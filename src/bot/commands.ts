@@ -7,6 +7,7 @@ export const GROUP_COMMANDS = [
   "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "quorum", "outlier", "settings",
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
   "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen",
+  "season",
 ] as const;
 export const PRIVATE_COMMANDS = ["start", "receipt", "verify", "help"] as const;
 

@@ -33,6 +33,7 @@ import { detailFeature } from "./features/detail.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
 import { exportFeature } from "./features/export.js";
 import { receiptsFeature } from "./features/receipts.js";
+import { seasonFeature } from "./features/season.js";
 import type { Metrics } from "../metrics.js";
 import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
 import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
@@ -152,6 +153,8 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(closing.composer, rosterFeature(deps, live), remindFeature(deps, actions));
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
+  // Before /export: it answers `/export season` and passes every other /export on.
+  features.use(seasonFeature(deps, botUsername));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));
   // Any other button press is answered, so the client stops its spinner.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));

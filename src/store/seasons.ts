@@ -125,6 +125,11 @@ export const createSeasonStore = (redis: RedisClient, prefix: string) => {
     return Object.values(all).map((json) => ContestSnapshotSchema.parse(JSON.parse(json)));
   };
 
+  const snapshot = async (seasonId: string, contestId: string): Promise<ContestSnapshot | undefined> => {
+    const json = await redis.hget(keysOf(seasonId).snapshots, contestId);
+    return json ? ContestSnapshotSchema.parse(JSON.parse(json)) : undefined;
+  };
+
   const currentForChat = async (chatId: number): Promise<Season | undefined> => {
     const id = await redis.get(chatOf(chatId).current);
     return id ? get(id) : undefined;
@@ -178,6 +183,6 @@ export const createSeasonStore = (redis: RedisClient, prefix: string) => {
     });
   };
 
-  return { get, create, save, close, putSnapshot, snapshots, currentForChat, setCurrent, byName, ownedByName, recordFinished, finishedContests, finishedAt, placements, audit };
+  return { get, create, save, close, putSnapshot, snapshot, snapshots, currentForChat, setCurrent, byName, ownedByName, recordFinished, finishedContests, finishedAt, placements, audit };
 };
 export type SeasonStore = ReturnType<typeof createSeasonStore>;

@@ -47,16 +47,22 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
   });
 
   composer.command("help", async (ctx) => {
-    const lines = [ctx.t("help-everyone"), "", ctx.t("help-judge")];
+    const lines = [ctx.t("help-everyone"), ctx.t("season-help-everyone"), "", ctx.t("help-judge")];
     if (isGroupChat(ctx) && ctx.chat && ctx.from) {
       const contest = await store.contests.activeForChat(ctx.chat.id);
       const t = contest ? translatorFor(deps.i18n, contest.language) : ctx.t;
       const chair = contest ? isChair(contest, ctx.from.id) : false;
       return ctx.reply(
-        [t("help-everyone"), "", t("help-judge"), ...(chair || !contest ? ["", t("help-chair"), t("help-chair-integrity")] : [])].join("\n"),
+        [
+          t("help-everyone"),
+          t("season-help-everyone"),
+          "",
+          t("help-judge"),
+          ...(chair || !contest ? ["", t("help-chair"), t("help-chair-integrity"), "", t("season-help-chair")] : []),
+        ].join("\n"),
       );
     }
-    return ctx.reply([...lines, "", ctx.t("help-chair"), ctx.t("help-chair-integrity")].join("\n"));
+    return ctx.reply([...lines, "", ctx.t("help-chair"), ctx.t("help-chair-integrity"), "", ctx.t("season-help-chair")].join("\n"));
   });
 
   return composer;

@@ -16,6 +16,7 @@ import type { Reminders } from "../reminders.js";
 import { loadStandings } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
 import { syncJudgeEntries } from "../judge-entries.js";
+import { seasonAtFinish } from "../seasons.js";
 import { ballotView, initialStep } from "../views/ballot.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
 import { rankingText } from "../views/results.js";
@@ -178,6 +179,9 @@ export const createMeetingActions = (
       [rankingText(t, { contest, standings, final: true }), "", formulaText(t, contest.setup), "", t("results-finished")].join("\n"),
     );
     await changed(api, { ...contest, status: "finished" });
+    // Seasons: the finished contest can be added with /season add, or goes to the season its file names.
+    const seasonNote = await seasonAtFinish(deps, api, contest, actor.by);
+    if (seasonNote) await toGroup(api, contest)(seasonNote);
     return true;
   };
 
