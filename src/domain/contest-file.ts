@@ -37,10 +37,33 @@ export const FILE_ERROR_CODES = [
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
+/** Errors only a workbook (XLSX) can have; translated as workbook-error-<code>. */
+export const WORKBOOK_ERROR_CODES = [
+  "not_xlsx",
+  "unpacked_too_large",
+  "too_many_rows",
+  "too_many_columns",
+  "missing_sheet",
+  "unknown_sheet",
+  "duplicate_sheet",
+  "unknown_setting",
+  "expected_number",
+  "formula_no_value",
+  "formula_error",
+  "merged_cells",
+  "no_header",
+] as const;
+export type WorkbookErrorCode = (typeof WORKBOOK_ERROR_CODES)[number];
+
+/** A place in a workbook as its reader sees it: the sheet and column names as written there. */
+export type CellPlace = { sheet: string; row?: number; column?: string };
+
 export type FileError = {
   /** Where: "presenters[3].prior", "line 4", "line 4.prior"; "" for the whole file. */
   path: string;
-  code: FileErrorCode;
+  code: FileErrorCode | WorkbookErrorCode;
+  /** In a workbook: the sheet, row and column the error is about (path keeps the contest field). */
+  cell?: CellPlace;
   expected?: string;
   received?: string;
   detail?: Record<string, string | number>;
@@ -248,6 +271,15 @@ export const parseContestJson = (text: string): FileResult<ContestSetup> => {
   } catch {
     return failed([syntaxError(source)]);
   }
+  return validateContestObject(raw);
+};
+
+/**
+ * The checks every contest file passes after its own syntax (JSON, or a workbook's sheets turned
+ * into the same object): unknown keys and the schema, then cross-field checks. Paths name fields
+ * ("criteria[2].max").
+ */
+export const validateContestObject = (raw: unknown): FileResult<ContestSetup> => {
   const unknown = unknownKeys(ContestSetupSchema, raw);
   const checked = ContestSetupSchema.safeParse(raw, { reportInput: true });
   const schemaErrors = checked.success ? [] : withoutEchoes(issueErrors(checked.error.issues, (issue) => formatPath(issue.path)));
@@ -342,11 +374,16 @@ const headerColumns = (header: CsvRecord): Column[] | FileError[] => {
   return errors.length > 0 ? errors : columns;
 };
 
-const FULL_WIDTH_NUMBER = /[０-９．－]/g;
+const FULL_WIDTH_NUMBER = /[０-９．－＋，]/g;
 
-const numberOf = (text: string): number | undefined => {
+/**
+ * A number typed as text: full-width digits and signs ("８６．５") and thousands separators
+ * ("1,000", "１，０００") are read; anything else is not a number.
+ */
+export const numberOf = (text: string): number | undefined => {
   const plain = text.trim().replace(FULL_WIDTH_NUMBER, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  return /^[+-]?\d+(\.\d+)?$/.test(plain) ? Number(plain) : undefined;
+  const digits = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain) ? plain.replaceAll(",", "") : plain;
+  return /^[+-]?\d+(\.\d+)?$/.test(digits) ? Number(digits) : undefined;
 };
 
 type Row = { line: number; presenter: Record<string, unknown> };

@@ -173,7 +173,7 @@ describe("scoring rules of a real review meeting (contest file, panels, trimmed 
   it("sends a template file that imports as it is", async () => {
     await h.say(chair, GROUP, "/newcontest 模板");
     await h.say(chair, GROUP, "/template");
-    const document = h.model.messages(GROUP).find((m) => m.document)!;
+    const document = h.model.messages(GROUP).find((m) => m.document?.file_name?.endsWith(".json"))!;
     expect(document.document?.file_name).toBe("contest-template.json");
     h.model.sendFile(chair, GROUP, { fileName: "t.json", bytes: document.document!.bytes!, caption: "/import" });
     await h.deliver();

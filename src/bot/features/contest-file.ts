@@ -1,35 +1,58 @@
-// The whole contest from a file: /import (JSON contest file or CSV of presenters), /template, /settings.
+// The whole contest from a file: /import (JSON contest file, XLSX workbook or CSV of presenters),
+// /template (the XLSX workbook and the JSON file), /settings.
 import { Composer, InputFile } from "grammy";
 import type { Document } from "grammy/types";
-import type { Contest, ContestSetup } from "../../domain/contest.js";
+import type { Contest, ContestSetup, Locale } from "../../domain/contest.js";
 import {
   CONTEST_TEMPLATE_JSON,
+  WORKBOOK_ERROR_CODES,
   parseContestJson,
   parsePresentersCsv,
+  type CellPlace,
   type FileError,
   type FileResult,
+  type WorkbookErrorCode,
 } from "../../domain/contest-file.js";
+import { contestTemplate, parseContestWorkbook, workbookReadError } from "../../domain/contest-workbook.js";
+import { readXlsx, writeXlsx, XLSX_MIME, type XlsxLimits } from "../../xlsx.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { commandBody, contestCommand } from "../group-contest.js";
-import type { Translate } from "../i18n.js";
+import { commandBody, contestCommand, isGroupChat } from "../group-contest.js";
+import { localeOfLanguageCode, translatorFor, type Translate } from "../i18n.js";
 import { formulaText } from "../views/formula.js";
 import { settingsText } from "../views/settings.js";
 
 /** Contest files are small; anything larger is refused before it is downloaded. */
 export const MAX_FILE_BYTES = 256 * 1024;
 
+/**
+ * An uploaded workbook is read within these bounds: its XML parts may unpack to 8 MB (a contest of
+ * 1000 presenters takes well under 1 MB), a sheet may have 1100 rows and 40 columns with content.
+ */
+export const XLSX_LIMITS: XlsxLimits = { maxUnpackedBytes: 8 * 1024 * 1024, maxRows: 1100, maxColumns: 40 };
+
 export type DownloadFile = (filePath: string) => Promise<Uint8Array>;
+
+const isWorkbookCode = (code: FileError["code"]): code is WorkbookErrorCode => (WORKBOOK_ERROR_CODES as readonly string[]).includes(code);
+
+/** "评分项 第 3 行 满分" — the sheet and column names as written in the workbook. */
+const placeText = (t: Translate, { sheet, row, column }: CellPlace): string => {
+  if (row !== undefined && column !== undefined) return t("workbook-at-cell", { sheet, row: String(row), column });
+  if (row !== undefined) return t("workbook-at-row", { sheet, row: String(row) });
+  if (column !== undefined) return t("workbook-at-column", { sheet, column });
+  return t("workbook-at-sheet", { sheet });
+};
 
 export const fileErrorsText = (t: Translate, errors: FileError[]): string =>
   t("import-invalid", {
     errors: errors
       .slice(0, 15)
       .map((e) => {
-        const vars = { expected: e.expected ?? "", received: e.received ?? "", line: "", column: "", first: "", ...e.detail };
-        const where = e.path ? `${e.path}：` : "";
+        const vars = { expected: e.expected ?? "", received: e.received ?? "", line: "", column: "", first: "", ref: "", error: "", limit: "", ...e.detail };
+        const where = e.cell ? `${placeText(t, e.cell)}：` : e.path ? `${e.path}：` : "";
         const received = e.received ? t("import-received", { received: e.received }) : "";
-        return `• ${where}${t(`file-${e.code.replaceAll("_", "-")}`, vars)}${received}`;
+        const key = isWorkbookCode(e.code) ? `workbook-error-${e.code.replaceAll("_", "-")}` : `file-${e.code.replaceAll("_", "-")}`;
+        return `• ${where}${t(key, vars)}${received}`;
       })
       .concat(errors.length > 15 ? [t("import-more-errors", { count: errors.length - 15 })] : [])
       .join("\n"),
@@ -37,6 +60,26 @@ export const fileErrorsText = (t: Translate, errors: FileError[]): string =>
 
 const isCsv = (document: Document): boolean =>
   /\.csv$/i.test(document.file_name ?? "") || document.mime_type === "text/csv";
+
+/** A workbook by its name or type, or by its bytes: every XLSX is a zip ("PK"). */
+const isWorkbook = (document: Document, bytes: Uint8Array): boolean =>
+  /\.xlsx$/i.test(document.file_name ?? "") || document.mime_type === XLSX_MIME || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+
+/** The contest setup in an uploaded workbook, read within XLSX_LIMITS. */
+const workbookSetup = (bytes: Uint8Array): FileResult<ContestSetup> => {
+  const read = readXlsx(bytes, XLSX_LIMITS);
+  return read.ok ? parseContestWorkbook(read.sheets) : { ok: false, errors: [workbookReadError(read.error)] };
+};
+
+const TEMPLATE_SETUP = ((): ContestSetup => {
+  const parsed = parseContestJson(CONTEST_TEMPLATE_JSON);
+  if (!parsed.ok) throw new Error("the contest template does not parse");
+  return parsed.value;
+})();
+
+/** The /template workbook in `locale`, with the sample contest as its example rows. */
+export const templateWorkbook = (t: Translate, locale: Locale): Uint8Array =>
+  writeXlsx(contestTemplate(TEMPLATE_SETUP, locale, (key) => t(`workbook-note-${key.replaceAll(".", "-").toLowerCase()}`), t("workbook-font")));
 
 const summary = (t: Translate, setup: ContestSetup): string => {
   const groups = new Set(setup.presenters.map((p) => p.group ?? ""));
@@ -58,10 +101,10 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile) =>
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
-  const readDocument = async (ctx: BotContext, document: Document): Promise<string> => {
+  const readDocument = async (ctx: BotContext, document: Document): Promise<Uint8Array> => {
     const file = await ctx.api.getFile(document.file_id);
     if (!file.file_path) throw new Error("getFile returned no file_path");
-    return new TextDecoder("utf-8").decode(await downloadFile(file.file_path));
+    return downloadFile(file.file_path);
   };
 
   const applyImport = async (ctx: BotContext, contest: Contest, t: Translate, setup: ContestSetup) => {
@@ -78,8 +121,16 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile) =>
     const pasted = commandBody(ctx);
     const inline = [pasted.args, ...pasted.lines].join("\n").trim();
     if (!document && !inline) return ctx.reply(t("import-usage"));
-    if (document && (document.file_size ?? 0) > MAX_FILE_BYTES) return ctx.reply(t("import-too-large", { max: MAX_FILE_BYTES / 1024 }));
-    const text = document ? await readDocument(ctx, document) : inline;
+    const tooLarge = () => ctx.reply(t("import-too-large", { max: MAX_FILE_BYTES / 1024 }));
+    if (document && (document.file_size ?? 0) > MAX_FILE_BYTES) return tooLarge();
+    const bytes = document ? await readDocument(ctx, document) : undefined;
+    if (bytes && bytes.length > MAX_FILE_BYTES) return tooLarge();
+    if (document && bytes && isWorkbook(document, bytes)) {
+      const parsed = workbookSetup(bytes);
+      if (!parsed.ok) return ctx.reply(fileErrorsText(t, parsed.errors));
+      return applyImport(ctx, contest, t, parsed.value);
+    }
+    const text = bytes ? new TextDecoder("utf-8").decode(bytes) : inline;
     if (document && isCsv(document)) {
       const parsed: FileResult<ContestSetup["presenters"]> = parsePresentersCsv(text);
       if (!parsed.ok) return ctx.reply(fileErrorsText(t, parsed.errors));
@@ -98,10 +149,18 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile) =>
   );
 
   composer.command("template", async (ctx) => {
-    await ctx.replyWithDocument(new InputFile(Buffer.from(CONTEST_TEMPLATE_JSON, "utf8"), "contest-template.json"), {
-      caption: ctx.t("template-caption"),
+    const locale =
+      isGroupChat(ctx) && ctx.chat
+        ? ((await store.contests.chatLanguage(ctx.chat.id)) ?? deps.config.DEFAULT_LOCALE)
+        : localeOfLanguageCode(ctx.from?.language_code, deps.config.DEFAULT_LOCALE);
+    const t = translatorFor(deps.i18n, locale);
+    await ctx.replyWithDocument(new InputFile(Buffer.from(templateWorkbook(t, locale)), `${t("workbook-template-file")}.xlsx`), {
+      caption: t("workbook-template-caption"),
     });
-    return ctx.reply(ctx.t("template-fields"));
+    await ctx.replyWithDocument(new InputFile(Buffer.from(CONTEST_TEMPLATE_JSON, "utf8"), "contest-template.json"), {
+      caption: t("template-caption"),
+    });
+    return ctx.reply(t("template-fields"));
   });
 
   composer.command(

@@ -1,0 +1,61 @@
+# Excel workbooks: the /template workbook, /import of a workbook, the XLSX of /export
+
+workbook-template-caption = 📗 Contest set-up template (Excel). Fill in the sheets Settings, Criteria, Presenters, Judges, Panels, Prizes, Bands; the grey italic "※" rows are notes and may stay. Send it back to this group with /import as the caption.
+workbook-template-file = contest-template
+workbook-font = Calibri
+
+workbook-note-settings-setting = Name of the setting; do not change
+workbook-note-settings-value = Type or pick from the list; empty means the default
+workbook-note-settings-note = Note
+workbook-note-settings-title = Required, at most 120 characters
+workbook-note-settings-language = The language the bot uses in this group
+workbook-note-settings-aggregate-method = How judges' totals combine: mean, trimmed mean, median
+workbook-note-settings-aggregate-trim = For a trimmed mean: totals dropped at each end (0–10, default 1)
+workbook-note-settings-blend-live = Weight of the live score when blended with prior scores; leave both empty for no blend
+workbook-note-settings-blend-prior = Weight of the prior score when blended with the live score
+workbook-note-settings-quorum = Least counted ballots per presenter; below it the chair confirms before the close (empty: no check)
+workbook-note-settings-outlier = A total this far from the median is shown to the chair before the close (default 20)
+workbook-note-settings-reveal = When the group sees results: live, scores only, at the end, chair only
+
+workbook-note-criteria-name = Criterion name, required, unique
+workbook-note-criteria-max = Maximum score, positive, at most two decimals
+workbook-note-criteria-step = Scoring step, default 1; max must be a whole multiple of it
+workbook-note-criteria-weight = Weight, defaults to the max
+workbook-note-presenters-name = Presenter (unit or person), required, unique; in presenting order
+workbook-note-presenters-group = Group (optional); ranked within the group
+workbook-note-presenters-prior = Prior score 0–100 (optional)
+workbook-note-judges-name = Judge named in advance (the sheet may stay empty; judges can also join in the group)
+workbook-note-judges-userid = Telegram user id (optional)
+workbook-note-judges-panel = Panel, a name from the Panels sheet
+workbook-note-judges-observer = yes: an observer, whose ballots do not count
+workbook-note-judges-conflicts = Presenters this judge must not score, separated by commas
+workbook-note-panels-name = Panel name (the sheet may stay empty)
+workbook-note-panels-weight = The panel's weight in the live score
+workbook-note-prizes-name = Prize name, highest first
+workbook-note-prizes-count = How many (whole number)
+workbook-note-bands-name = Band name, highest minimum first
+workbook-note-bands-min = A score (0–100) reaching this is in the band
+
+workbook-at-cell = { $sheet }, row { $row }, { $column }
+workbook-at-row = { $sheet }, row { $row }
+workbook-at-column = { $sheet }, { $column }
+workbook-at-sheet = Sheet "{ $sheet }"
+
+workbook-error-not-xlsx = not an Excel workbook (.xlsx). Save old .xls or WPS .et files "as" .xlsx first; remove the password of an encrypted workbook
+workbook-error-unpacked-too-large = the workbook unpacks too large (at most { $limit } MB); delete extra sheets, pictures or formatting and send it again
+workbook-error-too-many-rows = too many rows with content (at most { $limit })
+workbook-error-too-many-columns = too many columns with content (at most { $limit })
+workbook-error-missing-sheet = the sheet "{ $expected }" is missing
+workbook-error-unknown-sheet = unknown sheet (known: { $expected })
+workbook-error-duplicate-sheet = the same sheet as "{ $first }"
+workbook-error-unknown-setting = unknown setting (known: { $expected })
+workbook-error-expected-number = { $expected ->
+    [positive] should be a positive number
+    [integer] should be a whole number
+    [score] should be a number from 0 to 100
+   *[other] should be a number
+  }
+workbook-error-formula-no-value = the formula ({ $ref }) has no saved result: open and save the file in Excel or WPS, or replace the formula by its value
+workbook-error-formula-error = the formula ({ $ref }) results in the error { $error }
+workbook-error-merged-cells = cells merged across columns ({ $ref }): unmerge them and put one value in each cell
+workbook-error-no-header = cell { $ref } is in a column without a header: delete the value or name the column
