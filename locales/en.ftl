@@ -288,7 +288,7 @@ import-next = Check everything with /settings, then invite the judges with /join
 template-caption = 📄 A sample contest file. Edit it and send it back to this group with /import as the caption.
 template-fields = Fields (only title, criteria and presenters are required):
     • title: the contest's name
-    • criteria: name, max, step (default 1), weight (default = max), description (the rubric), grades (name, min, max, e.g. {"name": "A", "min": 27, "max": 30})
+    • criteria: name, max, step (default 1), weight (default = max), description (the rubric), grades (name, min, max, e.g. { "{" }"name": "A", "min": 27, "max": 30{ "}" })
     • presenters: name, group, prior (prior score 0–100)
     • panels: name, weight
     • aggregate: method mean / trimmed / median, trim = totals dropped at each end

@@ -288,7 +288,7 @@ import-next = 用 /settings 核对全部设置，然后 /join 邀请评委。
 template-caption = 📄 评议文件示例。修改后发回本群，文件说明写 /import。
 template-fields = 字段说明（只有 title、criteria、presenters 必填）：
     • title：评议名称
-    • criteria：评分项 name 名称、max 满分、step 步长（默认 1）、weight 权重（默认=满分）、description 评分细则说明、grades 等级（name 名称、min 最低分、max 最高分，例如 {"name": "优", "min": 27, "max": 30}）
+    • criteria：评分项 name 名称、max 满分、step 步长（默认 1）、weight 权重（默认=满分）、description 评分细则说明、grades 等级（name 名称、min 最低分、max 最高分，例如 { "{" }"name": "优", "min": 27, "max": 30{ "}" }）
     • presenters：汇报人 name、group 分组、prior 平时成绩（0–100）
     • panels：评委组 name、weight 权重
     • aggregate：method 为 mean / trimmed / median，trim 为去掉的最高/最低分个数

@@ -52,6 +52,7 @@ export const WORKBOOK_ERROR_CODES = [
   "formula_error",
   "merged_cells",
   "no_header",
+  "bad_grades",
 ] as const;
 export type WorkbookErrorCode = (typeof WORKBOOK_ERROR_CODES)[number];
 

@@ -2,8 +2,9 @@
 // workbook (already read into plain cells by src/xlsx.ts) turned back into a setup. The import
 // goes through the same checks as a JSON contest file (validateContestObject); errors name the
 // sheet, row and column as written in the workbook. Nothing is returned unless all of it is valid.
-import type { ContestSetup, Locale } from "./contest.js";
+import type { ContestSetup, Grade, Locale } from "./contest.js";
 import { type CellPlace, type FileError, type FileResult, numberOf, validateContestObject } from "./contest-file.js";
+import { gradesOf } from "./setup-lines.js";
 import {
   type Column,
   type Kind,
@@ -49,6 +50,10 @@ const displayed = (kind: Kind, value: unknown, locale: Locale): Cell | null => {
     return { value: choice ? choice.names[locale] : String(value), style: "text" };
   }
   if (kind.type === "names") return Array.isArray(value) && value.length > 0 ? { value: value.join("、"), style: "text" } : null;
+  if (kind.type === "grades") {
+    const grades = value as Grade[];
+    return grades.length > 0 ? { value: grades.map((g) => `${g.name} ${g.min}-${g.max}`).join("、"), style: "text" } : null;
+  }
   if (typeof value === "number") return { value, style: "number" };
   return { value: String(value), style: "text" };
 };
@@ -165,6 +170,10 @@ const convert = (kind: Kind, cell: ReadCell, ref: string, locale: Locale): Conve
       return { ok: true, value: text };
     case "names":
       return { ok: true, value: text.split(/[,，、;；\n]+/).map((s) => s.trim()).filter((s) => s !== "") };
+    case "grades": {
+      const grades = gradesOf(text);
+      return Array.isArray(grades) ? { ok: true, value: grades } : { ok: false, error: { code: "bad_grades", received: grades.bad } };
+    }
     case "number": {
       const value = cell.kind === "number" ? tidy(cell.value) : cell.kind === "text" ? numberOf(text) : undefined;
       return value === undefined
@@ -238,9 +247,11 @@ const readTable = (grid: Grid, columns: readonly Column[], locale: Locale, error
     errors.push({ path: "", code: "missing_column", cell: where, expected: nameColumn.names[locale] });
   }
   const body = rest.map((row) => ({ row, cells: grid.rows.get(row)! })).filter((r) => !isNoteRow(r.cells));
+  // A value under an empty header cell would be lost silently; under an unknown header it is reported once, above.
+  const headers = grid.rows.get(headerRow)!;
   for (const { row, cells } of body) {
     cells.forEach((cell, col) => {
-      if (!found.has(col) && cellText(cell) !== undefined && !IGNORED_HEADERS.has(headerKey(cellText(grid.rows.get(headerRow)![col]) ?? ""))) {
+      if (cellText(cell) !== undefined && cellText(headers[col]) === undefined) {
         errors.push({ path: "", code: "no_header", cell: { sheet: name, row }, detail: { ref: cellName(row - 1, col) } });
       }
     });

@@ -209,8 +209,8 @@ const gradeItems = (text: string): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== "");
 
-/** The grades a line part spells, or the first item that is not a grade. */
-const gradesOf = (text: string): Grade[] | { bad: string } => {
+/** The grades a line part spells, or the first item that is not a grade (also a workbook cell's grades). */
+export const gradesOf = (text: string): Grade[] | { bad: string } => {
   const grades: Grade[] = [];
   for (const item of gradeItems(text)) {
     const grade = gradeOf(item);

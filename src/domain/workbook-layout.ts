@@ -13,7 +13,9 @@ export type Kind =
   | { type: "text" }
   | { type: "number"; expect: "positive" | "integer" | "score" }
   | { type: "choice"; choices: readonly Choice[] }
-  | { type: "names" };
+  | { type: "names" }
+  /** A criterion's grade bands as on a /criteria line: "优 27-30、良 24-26". */
+  | { type: "grades" };
 
 export const TEXT: Kind = { type: "text" };
 export const POSITIVE: Kind = { type: "number", expect: "positive" };
@@ -54,6 +56,8 @@ export const TABLE_SHEETS: readonly TableSheet[] = [
       { key: "max", names: { "zh-CN": "满分", en: "Max" }, kind: POSITIVE },
       { key: "step", names: { "zh-CN": "步长", en: "Step" }, kind: POSITIVE },
       { key: "weight", names: { "zh-CN": "权重", en: "Weight" }, kind: POSITIVE },
+      { key: "description", names: { "zh-CN": "评分细则", en: "Description" }, kind: TEXT },
+      { key: "grades", names: { "zh-CN": "等级", en: "Grades" }, kind: { type: "grades" } },
     ],
   },
   {

@@ -61,13 +61,14 @@ describe("contest workbook: /template and /import of XLSX", () => {
     const files = h.model.messages(GROUP).filter((m) => m.document);
     expect(files.map((m) => m.document!.file_name)).toEqual(["评议设置模板.xlsx", "contest-template.json"]);
     expect(files[0]!.text).toContain("📗 评议设置模板（Excel）");
+    expect(h.model.lastMessage(GROUP)!.text).toContain('grades 等级（name 名称、min 最低分、max 最高分，例如 {"name": "优", "min": 27, "max": 30}）');
     const read = readXlsx(files[0]!.document!.bytes!, XLSX_LIMITS);
     if (!read.ok) throw new Error(read.error.code);
     expect(read.sheets.map((s) => s.name)).toEqual(["设置", "评分项", "汇报单位", "评委", "评审组", "奖项", "等次"]);
     const criteria = read.sheets[1]!.rows.map((r) => r.cells.map((c) => c?.value));
-    expect(criteria[0]).toEqual(["名称", "满分", "步长", "权重"]);
+    expect(criteria[0]).toEqual(["名称", "满分", "步长", "权重", "评分细则", "等级"]);
     expect(String(criteria[1]![1])).toMatch(/^※ 满分/);
-    expect(criteria[2]).toEqual(["实施性", 30, 1]);
+    expect(criteria[2]).toEqual(["实施性", 30, 1, undefined, "对照实施方案，看工作进度与成效"]);
 
     const text = await upload(files[0]!.document!.bytes!);
     expect(text).toContain("✅ 已导入「坡头区雄鹰擂台赛」：4 个评分项，6 位汇报人（2 个分组），2 个评委组");
@@ -107,6 +108,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       ["王五", null, "区领导", null, "区农业农村局"],
     ]);
     sheets = sheets.map((s) => (s.name === "设置" ? { ...s, rows: s.rows.map((r) => (r[0] === "最少有效评分数" ? [r[0], { formula: "2+3", cached: 5 }] : r)) } : s));
+    sheets = sheets.map((s) => (s.name === "评分项" ? { ...s, rows: s.rows.map((r, i) => (i === 2 ? [...r.slice(0, 5), "优 27-30、良 ２１－２６，差 0～20"] : r)) } : s));
     const text = await upload(excelLikeWorkbook(sheets));
     expect(text).toContain("✅ 已导入「坡头区雄鹰擂台赛」：4 个评分项，6 位汇报人（2 个分组），2 个评委组，3 位预设评委");
     const judges = [
@@ -114,7 +116,13 @@ describe("contest workbook: /template and /import of XLSX", () => {
       { name: "李四", userId: 1002, panel: "两代表一委员", observer: true, conflicts: ["坡头镇", "麻斜街道"] },
       { name: "王五", panel: "区领导", observer: false, conflicts: ["区农业农村局"] },
     ];
-    expect(await setup()).toEqual({ ...SAMPLE, judges });
+    const grades = [
+      { name: "优", min: 27, max: 30 },
+      { name: "良", min: 21, max: 26 },
+      { name: "差", min: 0, max: 20 },
+    ];
+    const criteria = SAMPLE.criteria.map((c, i) => (i === 0 ? { ...c, grades } : c));
+    expect(await setup()).toEqual({ ...SAMPLE, criteria, judges });
   });
 
   it("names sheet, row and column of each bad cell, in one message, and stores nothing", async () => {
@@ -123,6 +131,8 @@ describe("contest workbook: /template and /import of XLSX", () => {
       ["实施性", "abc"],
       ["创新性", -5],
       ["实施性", 20, 3],
+      ["持续性", 20, 1, null, null, "优 18-20、良好"],
+      ["推广性", 20, 1, null, null, "优 15-20、良 10-16"],
     ]);
     sheets = withRows(sheets, "汇报单位", [
       ["坡头镇", null, { formula: "A1/0", error: "#DIV/0!" }],
@@ -135,6 +145,8 @@ describe("contest workbook: /template and /import of XLSX", () => {
       "• 评分项 第 3 行 满分：应为正数（收到 abc）",
       "• 评分项 第 4 行 满分：超出范围（应 > 0 and <= 1000）（收到 -5）",
       "• 评分项 第 5 行 步长：满分必须是步长的整数倍",
+      "• 评分项 第 6 行 等级：等级应写成“名称 最低分-最高分”，多个用、分隔，例如 优 27-30、良 24-26（收到 良好）",
+      "• 评分项 第 7 行 等级：",
       "• 汇报单位 第 3 行 平时成绩：公式（C3）的结果是错误 #DIV/0!",
       "• 汇报单位 第 4 行 平时成绩：公式（C4）没有保存计算结果：请在 Excel 或 WPS 中打开并保存，或把公式换成数值",
       "• 汇报单位 第 5 行 平时成绩：应为 0–100 的数（收到 九十）",
@@ -156,11 +168,13 @@ describe("contest workbook: /template and /import of XLSX", () => {
   it("refuses cells merged across columns, unknown sheets, columns and settings, and a missing settings sheet", async () => {
     let sheets = await templateSheets();
     sheets = withRows(sheets, "汇报单位", [["坡头镇与麻斜街道联合体", null, 90]], ["A3:B3"]);
-    sheets = sheets.map((s) => (s.name === "评分项" ? { ...s, rows: [["名称", "分值"], ...s.rows.slice(1)] } : s));
+    sheets = sheets.map((s) => (s.name === "评分项" ? { ...s, rows: [["名称", "分值", ...s.rows[0]!.slice(2)], ...s.rows.slice(1)] } : s));
+    sheets = withRows(sheets, "奖项", [["一等奖", 1, "多写的一格"]]);
     sheets = sheets.map((s) => (s.name === "设置" ? { ...s, rows: [...s.rows, ["开幕致辞", "区长"]] } : s));
     await refusedWith(excelLikeWorkbook([...sheets, { name: "Sheet1", rows: [["随手记"]] }]), [
       "• 汇报单位 第 3 行：有跨列合并的单元格（A3:B3）：请取消合并，每格填写一个值",
-      "• 评分项 第 1 行：不认识的列（可用：名称、满分、步长、权重）（收到 分值）",
+      "• 评分项 第 1 行：不认识的列（可用：名称、满分、步长、权重、评分细则、等级）（收到 分值）",
+      "• 奖项 第 3 行：单元格 C3 所在的列没有表头：请删除这个值或补上列名",
       "• 设置 第 12 行 设置项：不认识的设置项（可用：评议名称、语言、计分方法、去掉最高最低分个数、现场成绩权重、平时成绩权重、最少有效评分数、偏离提醒分差、结果公布）（收到 开幕致辞）",
       "• 工作表「Sheet1」：不认识的工作表（可用：设置、评分项、汇报单位、评委、评审组、奖项、等次）（收到 Sheet1）",
     ]);
