@@ -14,6 +14,7 @@ import { createHttpApp, type ExtraRoutes } from "./http/app.js";
 import { startHttpServer } from "./http/server.js";
 import { createWebhookRoute, registerWebhook } from "./http/webhook.js";
 import { createScreenRoutes } from "./http/screen.js";
+import { createSeasonRoutes } from "./http/season-page.js";
 
 /** A clean stop takes at most this long; then the process exits anyway (with 1). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -63,6 +64,8 @@ const main = async () => {
   // Extension point: more HTTP routes on PORT. The scoreboard (/screen/<token>, see http/screen.ts):
   const screen = createScreenRoutes({ store, logger, defaultLocale: config.DEFAULT_LOCALE });
   const extraRoutes: ExtraRoutes[] = [{ path: "/screen", app: screen.app, close: screen.close }];
+  // The season table (/season/<token>, see http/season-page.ts).
+  extraRoutes.push({ path: "/season", app: createSeasonRoutes({ store, logger, defaultLocale: config.DEFAULT_LOCALE }).app });
   const app = createHttpApp({
     store,
     redis,

@@ -7,8 +7,9 @@ season-help-chair = Seasons (administrators of every group of the season)
     /season alias <old name> = <new name> — join a renamed unit
     /season rules — absent rule, bands, prizes
     /season close — end the season and freeze its standings
+    /season screen — the season table's big-screen link, in private
     /export season — the season standings as CSV in private (with colour records)
-season-usage = Usage: /season (standings), /season new <name>, /season add [weight], /season unit <name>, /season alias <old name> = <new name>, /season rules, /season close
+season-usage = Usage: /season (standings), /season new <name>, /season add [weight], /season unit <name>, /season alias <old name> = <new name>, /season rules, /season close, /season screen
 season-no-season = This group has no season yet. A group administrator creates one with /season new <name>, e.g. /season new 2026 annual review
 season-new-usage = Put the season's name after /season new, e.g. /season new 2026 annual review
 season-name-too-long = The season's name is too long (at most 60 characters).
@@ -86,3 +87,13 @@ season-col-band = Band
 season-col-record = Colour record
 season-col-taken = Contests taken part in
 season-col-former = Former names
+season-screen-usage = Usage: /season screen (the season table's big-screen link, in private) or /season screen revoke (ends the link)
+season-screen-link = 📺 Big-screen link of the season "{ $season }" (reloads every 30 seconds):
+    { $url }
+    /season screen revoke ends it.
+season-screen-sent = 📺 The big-screen link of the season "{ $season }" was sent to you in private.
+season-screen-revoked = ✅ The season's big-screen link no longer works.
+season-screen-none = This season has no big-screen link.
+season-page-title = Season "{ $season }" standings
+season-page-title-closed = Season "{ $season }" final standings
+season-page-private = This season includes a contest whose results were for its chair only, so its table is not shown here.

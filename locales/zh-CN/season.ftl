@@ -7,8 +7,9 @@ season-help-chair = 赛季（所有参与群的管理员）
     /season alias 旧名称 = 新名称 — 合并改名的单位
     /season rules — 缺席规则、等次、奖项
     /season close — 结束赛季，冻结排名
+    /season screen — 私聊获取赛季排名大屏链接
     /export season — 私聊获取赛季排名 CSV（含等次记录）
-season-usage = 用法：/season（查看排名）、/season new 名称、/season add [权重]、/season unit 名称、/season alias 旧名称 = 新名称、/season rules、/season close
+season-usage = 用法：/season（查看排名）、/season new 名称、/season add [权重]、/season unit 名称、/season alias 旧名称 = 新名称、/season rules、/season close、/season screen
 season-no-season = 本群还没有赛季。群管理员可用 /season new 名称 创建，例如：/season new 2026年度综合考评
 season-new-usage = 请在 /season new 后写上赛季名称，例如：/season new 2026年度综合考评
 season-name-too-long = 赛季名称太长（最多 60 个字）。
@@ -86,3 +87,13 @@ season-col-band = 等次
 season-col-record = 等次记录
 season-col-taken = 参加次数
 season-col-former = 曾用名
+season-screen-usage = 用法：/season screen（私聊获取赛季排名大屏链接）或 /season screen revoke（作废链接）
+season-screen-link = 📺 赛季「{ $season }」排名大屏链接（每 30 秒刷新）：
+    { $url }
+    用 /season screen revoke 作废。
+season-screen-sent = 📺 赛季「{ $season }」的大屏链接已私聊发给你。
+season-screen-revoked = ✅ 赛季大屏链接已作废。
+season-screen-none = 这个赛季还没有大屏链接。
+season-page-title = 赛季「{ $season }」总排名
+season-page-title-closed = 赛季「{ $season }」最终总排名
+season-page-private = 本赛季包含只向主持人公布结果的评议，排名不在大屏公布。

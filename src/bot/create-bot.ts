@@ -154,7 +154,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
   // Before /export: it answers `/export season` and passes every other /export on.
-  features.use(seasonFeature(deps, botUsername));
+  features.use(seasonFeature(deps, botUsername, config));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));
   // Any other button press is answered, so the client stops its spinner.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));

@@ -96,6 +96,8 @@ export const seasonKeys = (prefix: string, seasonId: string) => {
     snapshots: `${base}:snapshots`,
     /** stream: audit log of the season (created, rules, aliases, contests added, closed) */
     audit: `${base}:audit`,
+    /** string: the season's current scoreboard token (see seasonScreenKey) */
+    screen: `${base}:screen`,
   };
 };
 
@@ -110,6 +112,9 @@ export const seasonChatKeys = (prefix: string, chatId: number) => ({
   /** hash: contest id -> id of the season it was added to */
   placed: `${prefix}:chat:${chatId}:season-placed`,
 });
+
+/** string: id of the season a season scoreboard token shows; valid only while the season's `screen` agrees */
+export const seasonScreenKey = (prefix: string, token: string): string => `${prefix}:season-screen:${token}`;
 
 /** hash: season name -> id of the seasons a user created (to join another group to one of them). */
 export const userSeasonsKey = (prefix: string, userId: number): string => `${prefix}:user:${userId}:season-names`;

@@ -14,7 +14,8 @@ import {
   type Season,
 } from "../domain/season.js";
 import { execOrThrow, type Actor } from "./audit.js";
-import { seasonChatKeys, seasonKeys, userSeasonsKey } from "./keys.js";
+import { seasonChatKeys, seasonKeys, seasonScreenKey, userSeasonsKey } from "./keys.js";
+import { newScreenToken, SCREEN_TOKEN_PATTERN } from "./screens.js";
 import type { RedisClient } from "./scripts.js";
 
 /** What the meta hash's "season" field holds: the season without its status. */
@@ -183,6 +184,34 @@ export const createSeasonStore = (redis: RedisClient, prefix: string) => {
     });
   };
 
-  return { get, create, save, close, putSnapshot, snapshot, snapshots, currentForChat, setCurrent, byName, ownedByName, recordFinished, finishedContests, finishedAt, placements, audit };
+  // Scoreboard links of a season, as for a contest (screens.ts): token -> season id and the season's
+  // current token must agree, so a half-done write or revoke never leaves a working link.
+  const ensureScreen = async (seasonId: string): Promise<string> => {
+    const pointer = keysOf(seasonId).screen;
+    const existing = await redis.get(pointer);
+    if (existing && (await redis.get(seasonScreenKey(prefix, existing))) === seasonId) return existing;
+    const token = newScreenToken();
+    await redis.set(seasonScreenKey(prefix, token), seasonId);
+    await redis.set(pointer, token);
+    if (existing) await redis.del(seasonScreenKey(prefix, existing));
+    return token;
+  };
+
+  const screenSeason = async (token: string): Promise<string | undefined> => {
+    if (!SCREEN_TOKEN_PATTERN.test(token)) return undefined;
+    const seasonId = await redis.get(seasonScreenKey(prefix, token));
+    if (!seasonId || !SeasonIdSchema.safeParse(seasonId).success) return undefined;
+    return (await redis.get(keysOf(seasonId).screen)) === token ? seasonId : undefined;
+  };
+
+  const revokeScreen = async (seasonId: string): Promise<boolean> => {
+    const token = await redis.get(keysOf(seasonId).screen);
+    if (!token) return false;
+    await redis.del(keysOf(seasonId).screen);
+    await redis.del(seasonScreenKey(prefix, token));
+    return true;
+  };
+
+  return { ensureScreen, screenSeason, revokeScreen, get, create, save, close, putSnapshot, snapshot, snapshots, currentForChat, setCurrent, byName, ownedByName, recordFinished, finishedContests, finishedAt, placements, audit };
 };
 export type SeasonStore = ReturnType<typeof createSeasonStore>;

@@ -6,7 +6,9 @@ import { buttonsOf, type TestUser } from "../support/bot-api-server.js";
 import { parseCsv } from "../domain/csv.js";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
 import { chair, judges, outsider, scoresFor, vote } from "./integrity-support.js";
+import { pino } from "pino";
 import { contestKeys } from "../../src/store/keys.js";
+import { createSeasonRoutes } from "../../src/http/season-page.js";
 
 const GROUP2 = -100_777;
 
@@ -220,6 +222,17 @@ describe("seasons: three contests add up to one standings table", () => {
       ["部门组", "1", "区城市管理局", "87.17", "80.33", "88.33", "90.00", "↑", "一等奖", "黄", "红 1 · 黄 2", "3", "区城管局"],
       ["部门组", "2", "区教育局", "86.92", "89.00", "88.00", "85.33", "↓", "", "黄", "黄 3", "3", ""],
     ]);
+
+    // The same table for a big screen: a link in private, a page with the same numbers.
+    expect(await say(chair, "/season screen")).toBe("📺 赛季「2026年度综合考评」的大屏链接已私聊发给你。");
+    const token = /\/season\/(\S+)/.exec(h.model.lastMessage(chair.id)!.text!)![1]!;
+    const pages = createSeasonRoutes({ store: h.store, logger: pino({ level: "silent" }) }).app;
+    const html = await (await pages.request(`/${token}`)).text();
+    expect(html).toContain("赛季「2026年度综合考评」最终总排名");
+    expect(html).toContain('<td class="name">区城市管理局</td><td class="score">87.17</td><td>80.33</td><td>88.33</td><td>90.00</td><td>↑</td>');
+    expect(await say(judges[0]!, "/season screen revoke")).toContain("只有群管理员");
+    expect(await say(chair, "/season screen revoke")).toBe("✅ 赛季大屏链接已作废。");
+    expect((await pages.request(`/${token}`)).status).toBe(404);
   });
 
   it("adds a contest whose file names its season at /finish, creating the season in the group", async () => {

@@ -24,6 +24,8 @@ import { translatorFor, type Translate } from "../i18n.js";
 import { addContestToSeason, addOutcomeText, chatsNotAdministered, newSeason } from "../seasons.js";
 import { lineErrorsText } from "../setup-command.js";
 import { editIgnoringSame, isForbidden } from "../telegram-errors.js";
+import { publicUrl } from "../../config.js";
+import type { ScreenLinkConfig } from "./screen.js";
 import { contestMark, rulesText, seasonExportLabels, seasonTableText, unitHistoryText } from "../views/season.js";
 
 /** Telegram's limit is 4096 characters; long tables go out in several messages, split at lines. */
@@ -45,7 +47,10 @@ export const splitMessage = (text: string, limit = MESSAGE_LIMIT): string[] => {
 
 type Scope = { chatId: number; userId: number; t: Translate };
 
-export const seasonFeature = (deps: BotDeps, botUsername: () => string) => {
+/** The season table's address for a token (served by http/season-page.ts). */
+export const seasonScreenUrl = (config: ScreenLinkConfig, token: string): string => `${publicUrl(config)}/season/${token}`;
+
+export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: ScreenLinkConfig) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
   const actorOf = (scope: Scope) => ({ by: scope.userId, at: deps.now() });
@@ -259,6 +264,27 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string) => {
     if (standings) await replyLong(ctx, seasonTableText(scope.t, closed, standings));
   };
 
+  /** `/season screen`: the season table's link, in private; `/season screen revoke` ends it. */
+  const screen = async (ctx: BotContext, scope: Scope, arg: string) => {
+    const { t } = scope;
+    if (arg !== "" && arg.toLowerCase() !== "revoke") return ctx.reply(t("season-screen-usage"));
+    const season = await currentSeason(ctx, scope);
+    if (!season) return;
+    const refused = await notManager(ctx.api, scope, season.chats);
+    if (refused) return ctx.reply(refused);
+    if (arg) return ctx.reply(t((await store.seasons.revokeScreen(season.id)) ? "season-screen-revoked" : "season-screen-none"));
+    const url = seasonScreenUrl(config, await store.seasons.ensureScreen(season.id));
+    try {
+      await ctx.api.sendMessage(scope.userId, t("season-screen-link", { season: season.name, url }), { link_preview_options: { is_disabled: true } });
+    } catch (error) {
+      if (!isForbidden(error)) throw error;
+      return ctx.reply(t("export-start-first", { bot: botUsername() }), {
+        reply_markup: new InlineKeyboard().url(t("export-start-button"), `https://t.me/${botUsername()}?start`),
+      });
+    }
+    return ctx.reply(t("season-screen-sent", { season: season.name }));
+  };
+
   composer.command("season", async (ctx) => {
     const scope = await scopeOf(ctx);
     if (!scope) return;
@@ -281,6 +307,8 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string) => {
         return rules(ctx, scope, (rest ? [rest, ...lines] : lines).join("\n"));
       case "close":
         return close(ctx, scope);
+      case "screen":
+        return screen(ctx, scope, rest);
       default:
         return ctx.reply(scope.t("season-usage"));
     }
