@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis } from "../../src/redis.js";
 import { createStore } from "../../src/store/store.js";
 import { contestKeys } from "../../src/store/keys.js";
+import { SeasonRulesSchema } from "../../src/domain/season.js";
 import { createHarness } from "../bot/harness.js";
 import { startRedisServer, uniquePrefix, type RedisServerHandle } from "../support/redis.js";
 import { runMeeting } from "./meeting-script.js";
@@ -101,6 +102,22 @@ describe.skipIf(!haveRedis)("Redis Cluster (3 masters)", () => {
     expect(await store.updates.claim(42, 60)).toBe(false);
     const outcome = await store.locks.withLock({ contestId: "abc123def0", name: "auto-close:0" }, 5_000, async () => "ran");
     expect(outcome).toEqual({ ran: true, value: "ran" });
+    await deleteOnCluster(cluster, prefix);
+  });
+
+  it("keeps a season's keys on one slot and runs its writes on the cluster", async () => {
+    const prefix = uniquePrefix("c");
+    const store = createStore(cluster, prefix);
+    const actor = { by: 1, at: 1 };
+    const season = { id: "seasn00001", name: "赛季", ownerId: 1, chats: [-1], createdAt: 1, status: "open" as const, rules: SeasonRulesSchema.parse({}), aliases: [] };
+    await store.seasons.create(season, actor);
+    const snapshot = { contestId: "cccccc0001", chatId: -1, title: "评议", finishedAt: 1, weight: 1, public: true, addedAt: 1, addedBy: 1, rows: [{ name: "甲", group: null, rank: 1, final: "85/1" }] };
+    expect(await store.seasons.putSnapshot(season.id, snapshot, actor)).toEqual({ code: "OK", replaced: false });
+    expect(await store.seasons.close(season, actor)).toBe("OK");
+    const keys = (await Promise.all(cluster.nodes("master").map((node) => node.keys(`${prefix}:s:*`)))).flat();
+    expect(keys.length).toBe(3);
+    expect(new Set(await Promise.all(keys.map((key) => cluster.call("CLUSTER", "KEYSLOT", key)))).size).toBe(1);
+    expect((await store.seasons.audit(season.id)).map((e) => e.type)).toEqual(["season-created", "season-contest-added", "season-closed"]);
     await deleteOnCluster(cluster, prefix);
   });
 });
