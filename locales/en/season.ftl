@@ -97,3 +97,4 @@ season-screen-none = This season has no big-screen link.
 season-page-title = Season "{ $season }" standings
 season-page-title-closed = Season "{ $season }" final standings
 season-page-private = This season includes a contest whose results were for its chair only, so its table is not shown here.
+season-too-many-groups = The season "{ $season }" already spans { $max } groups; no more can join.

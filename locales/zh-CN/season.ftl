@@ -97,3 +97,4 @@ season-screen-none = 这个赛季还没有大屏链接。
 season-page-title = 赛季「{ $season }」总排名
 season-page-title-closed = 赛季「{ $season }」最终总排名
 season-page-private = 本赛季包含只向主持人公布结果的评议，排名不在大屏公布。
+season-too-many-groups = 赛季「{ $season }」已涉及 { $max } 个群，不能再加入。

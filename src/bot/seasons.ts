@@ -2,7 +2,7 @@
 // administrator of every group it spans, asked with getChatMember each time), and freezing a
 // finished contest's final standings into a season.
 import type { Api } from "grammy";
-import type { Contest } from "../domain/contest.js";
+import type { Contest, Locale } from "../domain/contest.js";
 import { visibility } from "../domain/release.js";
 import { aliasClashes, snapshotRows, type AliasClash, type ContestSnapshot, type Season } from "../domain/season.js";
 import { SeasonRulesSchema } from "../domain/season.js";
@@ -29,6 +29,10 @@ export const chatsNotAdministered = async (api: Api, chats: readonly number[], u
   const admin = await Promise.all(unique.map((chatId) => isAdministrator(api, chatId, userId)));
   return unique.filter((_, i) => !admin[i]);
 };
+
+/** A group's language for season texts: its /lang, else its last contest's, else the default. */
+export const groupLocale = async (store: Store, chatId: number, fallback: Locale): Promise<Locale> =>
+  (await store.contests.chatLanguage(chatId)) ?? (await store.contests.latestForChat(chatId))?.language ?? fallback;
 
 export const newSeason = (name: string, chatId: number, ownerId: number, now: number): Season => ({
   id: newContestId(),

@@ -9,6 +9,7 @@ import type { Locale } from "../domain/contest.js";
 import { recordText } from "../domain/season-export.js";
 import { seasonStandings, type Season, type SeasonStandings } from "../domain/season.js";
 import { createI18n, type Translate } from "../bot/i18n.js";
+import { groupLocale } from "../bot/seasons.js";
 import { contestMark, trendMark } from "../bot/views/season.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
@@ -117,7 +118,7 @@ export const createSeasonRoutes = (deps: SeasonRoutesDeps) => {
     const seasonId = await store.seasons.screenSeason(c.req.param("token"));
     const season = seasonId ? await store.seasons.get(seasonId) : undefined;
     if (!season) return c.html(notFoundPage([translator(defaultLocale)]), 404, HEADERS);
-    const locale = (await store.contests.chatLanguage(season.chats[0]!)) ?? defaultLocale;
+    const locale = await groupLocale(store, season.chats[0]!, defaultLocale);
     const t = translator(locale);
     const snapshots = await store.seasons.snapshots(season.id);
     if (snapshots.length === 0) return c.html(seasonPage(t, season, { note: t("season-empty", { season: season.name }) }), 200, HEADERS);

@@ -54,8 +54,10 @@ describe("season storage (real Redis)", () => {
   it("keeps a season's keys under its own hash tag {seasonId} and the prefix", async () => {
     await store.seasons.create(season("ssssss0002"), actor);
     await store.seasons.putSnapshot("ssssss0002", snapshot("cccccc0001", "85/1"), actor);
+    await store.seasons.ensureScreen("ssssss0002");
     const keys = await r.redis.keys(`${r.prefix}:s:*`);
-    expect(keys.sort()).toEqual(Object.values(seasonKeys(r.prefix, "ssssss0002")).sort());
+    const { meta, snapshots, audit, screen } = seasonKeys(r.prefix, "ssssss0002");
+    expect(keys.sort()).toEqual([meta, snapshots, audit, screen].sort());
     for (const key of keys) expect(key.startsWith(`${r.prefix}:s:{ssssss0002}:`)).toBe(true);
   });
 

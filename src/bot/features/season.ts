@@ -21,7 +21,7 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, isGroupChat } from "../group-contest.js";
 import { translatorFor, type Translate } from "../i18n.js";
-import { addContestToSeason, addOutcomeText, chatsNotAdministered, newSeason } from "../seasons.js";
+import { addContestToSeason, addOutcomeText, chatsNotAdministered, groupLocale, newSeason } from "../seasons.js";
 import { lineErrorsText } from "../setup-command.js";
 import { editIgnoringSame, isForbidden } from "../telegram-errors.js";
 import { publicUrl } from "../../config.js";
@@ -47,6 +47,11 @@ export const splitMessage = (text: string, limit = MESSAGE_LIMIT): string[] => {
 
 type Scope = { chatId: number; userId: number; t: Translate };
 
+/** Most groups one season spans (SeasonSchema.chats). */
+const MAX_SEASON_GROUPS = 20;
+/** Most contests offered as buttons by /season add (the latest ones). */
+const MAX_CHOICES = 20;
+
 /** The season table's address for a token (served by http/season-page.ts). */
 export const seasonScreenUrl = (config: ScreenLinkConfig, token: string): string => `${publicUrl(config)}/season/${token}`;
 
@@ -65,7 +70,7 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
       await ctx.reply(ctx.t("common-group-only"));
       return undefined;
     }
-    const locale = (await store.contests.chatLanguage(ctx.chat.id)) ?? deps.config.DEFAULT_LOCALE;
+    const locale = await groupLocale(store, ctx.chat.id, deps.config.DEFAULT_LOCALE);
     ctx.i18n.useLocale(locale);
     return { chatId: ctx.chat.id, userId: ctx.from.id, t: translatorFor(deps.i18n, locale) };
   };
@@ -140,6 +145,7 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
     if (elsewhere && elsewhere.status === "open") {
       const notAll = await notManager(ctx.api, scope, elsewhere.chats);
       if (notAll) return ctx.reply(notAll);
+      if (elsewhere.chats.length >= MAX_SEASON_GROUPS) return ctx.reply(t("season-too-many-groups", { season: name, max: MAX_SEASON_GROUPS }));
       const joined: Season = { ...elsewhere, chats: [...elsewhere.chats, scope.chatId] };
       const code = await store.seasons.save(joined, { type: "season-group-joined", data: { chatId: scope.chatId } }, actorOf(scope));
       if (code !== "OK") return ctx.reply(t("season-is-closed", { season: name }));
@@ -182,8 +188,9 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
       return ctx.reply(addOutcomeText(t, season, target, outcome));
     }
     if (unplaced.length === 0) return ctx.reply(t("season-no-finished"));
+    const choices = unplaced.slice(-MAX_CHOICES);
     const keyboard = InlineKeyboard.from(
-      unplaced.map((c, i) => [InlineKeyboard.text(`${contestMark(i)} ${c.setup.title}`, encodeCallback("y", season.id, c.id, String(weight ?? 1)))]),
+      choices.map((c, i) => [InlineKeyboard.text(`${contestMark(i)} ${c.setup.title}`, encodeCallback("y", season.id, c.id, String(weight ?? 1)))]),
     );
     return ctx.reply(t("season-choose", { season: season.name, weight: String(weight ?? 1), count: unplaced.length }), { reply_markup: keyboard });
   };
@@ -323,7 +330,7 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
     const [season, contest] = await Promise.all([store.seasons.get(seasonId), store.contests.get(contestId)]);
     if (!season || !contest || contest.chatId !== chatId || !season.chats.includes(chatId) || !SeasonWeightSchema.safeParse(weight).success)
       return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const locale = (await store.contests.chatLanguage(chatId)) ?? deps.config.DEFAULT_LOCALE;
+    const locale = await groupLocale(store, chatId, deps.config.DEFAULT_LOCALE);
     const scope: Scope = { chatId, userId: ctx.from.id, t: translatorFor(deps.i18n, locale) };
     const refused = await notManager(ctx.api, scope, season.chats);
     if (refused) return ctx.answerCallbackQuery({ text: refused, show_alert: true });
