@@ -454,6 +454,7 @@ cmd-conflict = Record a conflict of interest
 cmd-observer = Make a judge an observer
 cmd-remind = Remind judges who haven't submitted
 cmd-reopen = Reopen a round
+cmd-console = The chair's console (sent in private)
 cochair-list = 👥 Chair: { $chair }
     Co-chairs: { $cochairs }
 cochair-usage = Usage: reply to a member's message with /cochair to make them co-chair (same rights as the chair); reply with /cochair remove to undo it.

@@ -454,6 +454,7 @@ cmd-conflict = 登记回避关系
 cmd-observer = 设置观察员
 cmd-remind = 提醒未提交的评委
 cmd-reopen = 重新开放一轮
+cmd-console = 主持人控制台（私聊发送）
 cochair-list = 👥 主持人：{ $chair }
     联席主持人：{ $cochairs }
 cochair-usage = 用法：回复某位成员的消息并发送 /cochair，即可设为联席主持人（与主持人权限相同）；回复并发送 /cochair remove 可取消。

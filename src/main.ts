@@ -54,7 +54,7 @@ const main = async () => {
     broadcastRatePerS: config.BROADCAST_RATE_PER_S,
   });
   await bot.init();
-  await setCommands(bot.api, i18n).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
+  await setCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
 
   let stopping = false;
   const webhook =

@@ -32,6 +32,8 @@ const CallbackSchemas = {
   o: z.tuple([ContestIdSchema, index, index]),
   /** remove judge u: a = ask to confirm, 1 = confirmed, 0 = keep */
   r: z.tuple([ContestIdSchema, userId, z.enum(["a", "1", "0"])]),
+  /** a button of the chair's console: step (see views/console.ts CONSOLE_STEPS) on presenter p (0 when none) */
+  c: z.tuple([ContestIdSchema, z.enum(["n", "c", "C", "r", "o", "O", "j", "s", "f", "F", "b"]), index]),
 } as const;
 
 export type CallbackKind = keyof typeof CallbackSchemas;

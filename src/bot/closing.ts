@@ -12,6 +12,7 @@ import { systemActor, type Actor } from "../store/audit.js";
 import { callbackPattern, decodeCallback, encodeCallback } from "./callback-data.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
+import { pressedInContestChat } from "./group-contest.js";
 import { translatorFor, type Translate } from "./i18n.js";
 import type { LiveMessages } from "./live-messages.js";
 import { loadJudgeMap, loadStandings, scoredBallots } from "./standings.js";
@@ -20,6 +21,7 @@ import { rankingText } from "./views/results.js";
 import { presenterName } from "./views/round.js";
 import { digestLine } from "./views/receipt.js";
 import { toGroup, type ActionInput } from "./meeting/action-input.js";
+import type { ChairMessenger } from "./meeting/chair-messages.js";
 
 /** How long "show name" keeps working after the warning. */
 const OUTLIER_REFS_TTL_S = 24 * 3600;
@@ -35,7 +37,7 @@ export type CloseCheck = {
 
 type Send = (text: string, other?: { reply_markup?: InlineKeyboard }) => Promise<unknown>;
 
-export const createClosing = (deps: BotDeps, live: LiveMessages) => {
+export const createClosing = (deps: BotDeps, live: LiveMessages, chairs: ChairMessenger) => {
   const { store } = deps;
 
   /** Counted ballots against the quorum, and totals far from the median. */
@@ -111,7 +113,10 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
       ...revealButtons(t, contest, current, c),
     ]);
     deps.logger.info({ contestId: contest.id, presenter: current, counted: c.counted, outliers: c.outliers.length }, "close needs confirmation");
-    return reply(text, { reply_markup: keyboard });
+    // The hold names totals (and, on request, judges): it goes to the chair in private only.
+    const vars = { n: current + 1, name: presenterName(contest, current) };
+    if (await chairs.sendPrivate(api, actor.by, text, { reply_markup: keyboard })) return reply(t("console-hold-waiting", vars));
+    return chairs.askToStart(api, contest, t, [actor.by], false, t("console-hold-start", vars));
   };
 
   /** The note shown with a close: ballots short of the quorum, totals far from the median. */
@@ -129,7 +134,8 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
     await send(t("remind-time-up", { n: presenter + 1, name: presenterName(contest, presenter) }));
     if (c.short || c.outliers.length > 0) {
       const buttons = revealButtons(t, contest, presenter, c);
-      await send(noticeText(t, contest, presenter, c), buttons.length ? { reply_markup: InlineKeyboard.from(buttons) } : {});
+      // Totals far from the median are for the chairs' eyes only.
+      await chairs.toChairs(api, contest, t, noticeText(t, contest, presenter, c), buttons.length ? { reply_markup: InlineKeyboard.from(buttons) } : {});
     }
     return closeNow(api, contest, presenter, t, systemActor(deps.now()), send);
   };
@@ -144,10 +150,13 @@ export const createClosing = (deps: BotDeps, live: LiveMessages) => {
 
   const composer = new Composer<BotContext>();
 
-  /** Finds the button's contest, in the chat the button is in, and checks the presser is a chair. */
+  /**
+   * Finds the button's contest and checks the presser is a chair. Holds are sent to the chair in
+   * private, so a press counts there (or in the contest's group, for holds posted before).
+   */
   const chairPress = async (ctx: BotContext, contestId: string): Promise<{ contest: Contest; t: Translate } | undefined> => {
     const contest = await store.contests.get(contestId);
-    if (!contest || contest.chatId !== ctx.chat?.id) {
+    if (!contest || !pressedInContestChat(ctx, contest)) {
       await ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
       return undefined;
     }

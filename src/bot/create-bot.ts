@@ -26,6 +26,10 @@ import { commentsFeature } from "./features/comments.js";
 import { createClosing } from "./closing.js";
 import { createReminders } from "./reminders.js";
 import { createMeetingActions } from "./meeting/actions.js";
+import { createChairMessenger } from "./meeting/chair-messages.js";
+import { createConsoles, withConsoles } from "./meeting/console.js";
+import { judgesListView } from "./meeting/judges-view.js";
+import { consoleFeature } from "./features/console.js";
 import { createRoundScheduler } from "./round-timers.js";
 import { rulesFeature } from "./features/rules.js";
 import { contestFileFeature, MAX_FILE_BYTES, type DownloadFile } from "./features/contest-file.js";
@@ -103,14 +107,23 @@ export const createBot = (options: CreateBotOptions) => {
   const deps: BotDeps = { config, store, logger, i18n, now, sendQueue, ballotAppBase: ballotAppBase(config) };
   const botUsername = () => bot.botInfo.username;
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
-  const live = createLiveMessages(deps, editor, botUsername);
+  // Private messages to the chairs, and their consoles, which follow every change of the group's
+  // live messages (ballots in, judges, closes) and every meeting action.
+  const chairs = createChairMessenger(deps, botUsername);
+  const consoles = createConsoles(deps, { editor, chairs });
+  const live = withConsoles(createLiveMessages(deps, editor, botUsername), consoles);
   const submitBallot = createSubmitBallot(deps);
   // The Mini App's side of the ballot (http/app/ serves it): same store steps as the buttons.
   const ballotApp = createBallotApp(deps, live, bot.api, submitBallot);
   const enrolment = enrolmentFeature(deps, live, botUsername);
-  const closing = createClosing(deps, live);
+  const closing = createClosing(deps, live, chairs);
   const reminders = createReminders(deps, botUsername);
-  const actions = createMeetingActions(deps, { closing, reminders, botUsername });
+  const actions = createMeetingActions(deps, {
+    closing,
+    reminders,
+    botUsername,
+    changed: (api, contest) => consoles.refresh(api, contest, { now: true }),
+  });
   // Round time limits: due deadlines are polled in Redis and claimed with a lock (one replica acts).
   const timers = createRoundScheduler({ deps, api: bot.api, closing, reminders, ready: () => bot.isInited() });
   timers.start(options.timerPollMs ?? 1000);
@@ -142,15 +155,17 @@ export const createBot = (options: CreateBotOptions) => {
   // on the way (each .command()/.callbackQuery() of a feature) costs allocations (npm run bench:
   // ~20% of a tap's CPU). Only ballot buttons (v|k|g|s|a) stop here; everything else goes on.
   features.use(ballotFeature(deps, live, submitBallot));
+  // Before /start's own handler: the group's "open the private chat" button for a chair's console.
+  features.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesListView(deps, chairs), screen: config }));
   features.use(startFeature(deps, enrolment.startJoin));
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
   features.use(commentsFeature(deps));
-  features.use(setupFeature(deps, createAdminCheck(now)));
+  features.use(setupFeature(deps, createAdminCheck(now), consoles.welcome));
   features.use(enrolment.composer);
   features.use(rulesFeature(deps));
   features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));
-  features.use(roundsFeature(deps, actions));
-  features.use(closing.composer, rosterFeature(deps, live), remindFeature(deps, actions));
+  features.use(roundsFeature(deps, actions, chairs));
+  features.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
   // Before /export: it answers `/export season` and passes every other /export on.

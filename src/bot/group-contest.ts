@@ -3,6 +3,7 @@ import { isChair, type Contest } from "../domain/contest.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { translatorFor, type Translate } from "./i18n.js";
+import { isForbidden } from "./telegram-errors.js";
 
 export type GroupCommand = (ctx: BotContext, contest: Contest, t: Translate) => Promise<unknown>;
 
@@ -16,6 +17,27 @@ export const commandBody = (ctx: BotContext): { args: string; lines: string[] } 
   return { args, lines: rest };
 };
 
+/** The command's name as typed ("open" for "/open@bot 3"). */
+const commandName = (ctx: BotContext): string => /^\/([^\s@]+)/.exec(ctx.msg?.text ?? "")?.[1] ?? "";
+
+/**
+ * The one refusal of a chair command used by a member who may not: nothing in the group (the
+ * meeting is not interrupted and nobody is put on the spot); a private note when the bot may write
+ * to them, otherwise silence.
+ */
+export const refuseInPrivate = async (ctx: BotContext, text: string): Promise<void> => {
+  if (!ctx.from) return;
+  try {
+    await ctx.api.sendMessage(ctx.from.id, text);
+  } catch (error) {
+    if (!isForbidden(error)) throw error;
+  }
+};
+
+/** A chair command of `contest` used by a member who is not its chair (see refuseInPrivate). */
+export const refuseChairCommand = (ctx: BotContext, contest: Contest, t: Translate): Promise<void> =>
+  refuseInPrivate(ctx, t("console-refused", { command: commandName(ctx), title: contest.setup.title }));
+
 export const contestCommand =
   (deps: BotDeps, handler: GroupCommand, options: { chairOnly: boolean }) =>
   async (ctx: BotContext): Promise<unknown> => {
@@ -24,9 +46,16 @@ export const contestCommand =
     if (!contest) return ctx.reply(ctx.t("common-no-contest"));
     ctx.i18n.useLocale(contest.language);
     const t = translatorFor(deps.i18n, contest.language);
-    if (options.chairOnly && !isChair(contest, ctx.from.id)) return ctx.reply(t("common-chair-only"));
+    if (options.chairOnly && !isChair(contest, ctx.from.id)) return refuseChairCommand(ctx, contest, t);
     return handler(ctx, contest, t);
   };
+
+/**
+ * A chair's button counts in the contest's group or in the presser's own private chat (the
+ * console, /status and holds are sent there); anywhere else it is someone else's message.
+ */
+export const pressedInContestChat = (ctx: BotContext, contest: Contest): boolean =>
+  ctx.chat?.id === contest.chatId || (ctx.chat?.type === "private" && ctx.chat.id === ctx.from?.id);
 
 export const displayName = (user: { first_name: string; last_name?: string; username?: string }): string =>
   [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || "?";

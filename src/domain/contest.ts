@@ -280,3 +280,6 @@ export const completeScores = (criteria: Criterion[], draft: Draft): number[] | 
 /** Roles are decided by the server, never by message text. */
 export const isChair = (contest: Contest, userId: number): boolean =>
   contest.chairId === userId || contest.cochairs.includes(userId);
+
+/** The chair and the co-chairs, chair first. */
+export const allChairs = (contest: Contest): number[] => [contest.chairId, ...contest.cochairs.filter((id) => id !== contest.chairId)];

@@ -31,6 +31,12 @@ export const contestKeys = (prefix: string, contestId: string) => {
     removed: `${base}:removed`,
     /** hash per presenter, with a TTL: outlier ballot number shown to the chair -> judge user id */
     outliers: (presenter: number) => `${base}:outliers:${presenter}`,
+    /** hash: chair user id -> message id of their private console (consoles.ts) */
+    consoles: `${base}:consoles`,
+    /** string with a TTL: the step a chair's console asks them to confirm ("close:3", "finish", "reopen") */
+    consoleAsk: (userId: number) => `${base}:console-ask:${userId}`,
+    /** hash: notices said once per contest ("start-hint:<userId>", "all-in:<presenter>") -> 1 */
+    notices: `${base}:notices`,
   };
 };
 
@@ -58,6 +64,8 @@ export const userKeys = (prefix: string, userId: number) => ({
   judging: `${prefix}:user:${userId}:judging`,
   /** string with a TTL: "<contestId>|<presenter>" while the judge's next private text is a comment */
   pendingComment: `${prefix}:user:${userId}:pending-comment`,
+  /** set: ids of the contests whose console this user (a chair) has in private */
+  consoles: `${prefix}:user:${userId}:consoles`,
 });
 
 /**

@@ -14,6 +14,7 @@ import { createIntegrityStore } from "./integrity.js";
 import { createTimerStore } from "./timers.js";
 import { createAuditStore } from "./audit.js";
 import { createSeasonStore } from "./seasons.js";
+import { createConsoleStore } from "./consoles.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -40,6 +41,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     audit: createAuditStore(redis, prefix),
     /** seasons: their contests' frozen snapshots, each chat's current season */
     seasons: createSeasonStore(redis, prefix),
+    /** the chairs' private consoles, what they ask to confirm, notices given once */
+    consoles: createConsoleStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;

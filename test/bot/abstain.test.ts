@@ -1,7 +1,7 @@
 // Abstaining (弃权): a button on the ballot, a confirmation, and a ballot that is not counted.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, type Harness } from "./harness.js";
-import { chair, contestOf, li, scoresFor, setUpMeeting, vote, wang, zhang } from "./integrity-support.js";
+import { chair, contestOf, li, scoresFor, setUpMeeting, vote, wang, zhang, statusOf } from "./integrity-support.js";
 
 describe("abstaining", () => {
   let h: Harness;
@@ -23,7 +23,7 @@ describe("abstaining", () => {
     expect(h.lastCallbackAnswer()).toMatchObject({ text: "已记录弃权" });
     expect(h.model.message(wang.id, ballot.messageId)!.text).toContain("🚫 你已弃权（第 1 版");
     expect(h.model.message(GROUP, counter.messageId)!.text).toContain("已提交：1/3");
-    expect((await h.say(chair, GROUP, "/status"))!.text).toContain("✅ 已提交：王五（弃权）");
+    expect((await statusOf(h)).text).toContain("✅ 已提交：王五（弃权）");
 
     await vote(h, zhang, scoresFor(90));
     await vote(h, li, scoresFor(80));

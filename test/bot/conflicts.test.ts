@@ -2,20 +2,7 @@
 // (refused by the Redis scripts, whatever the client sends), and is not counted in "n/N".
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, type Harness } from "./harness.js";
-import {
-  chair,
-  contestOf,
-  groupMessage,
-  li,
-  outsider,
-  press,
-  replyWith,
-  scoresFor,
-  setUpMeeting,
-  vote,
-  wang,
-  zhang,
-} from "./integrity-support.js";
+import { chair, contestOf, groupMessage, li, outsider, press, replyWith, scoresFor, setUpMeeting, vote, wang, zhang, statusOf, refusedQuietly } from "./integrity-support.js";
 
 describe("conflicts of interest", () => {
   let h: Harness;
@@ -35,7 +22,7 @@ describe("conflicts of interest", () => {
     expect(h.model.messages(li.id)).toHaveLength(before);
     expect(h.model.lastMessage(zhang.id)!.text).toContain("第 2/3 位：区教育局");
 
-    const status = (await h.say(chair, GROUP, "/status"))!.text!;
+    const status = (await statusOf(h)).text!;
     expect(status).toContain("已提交 0/2");
     expect(status).toContain("⏳ 未提交：张三、王五");
     expect(status).toContain("🚫 回避（不计入）：李四");
@@ -135,7 +122,7 @@ describe("conflicts of interest", () => {
     expect((await h.say(chair, GROUP, "/conflict 李四"))!.text).toContain("用法：/conflict 评委名 序号");
     expect((await h.say(chair, GROUP, "/conflict 李四 9"))!.text).toBe("没有第 9 位汇报人（共 3 位）。");
     expect((await h.say(chair, GROUP, "/conflict 赵六 1"))!.text).toContain("没有名为「赵六」的评委");
-    expect((await h.say(outsider, GROUP, "/conflict 李四 1"))!.text).toContain("只有本次评议的主持人可以使用");
+    expect(await refusedQuietly(h, outsider, "/conflict 李四 1")).toBeUndefined();
     expect(await h.store.integrity.conflicts((await contestOf(h)).id)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { receiptOf, roundDigest, shortReceipt } from "../../src/domain/receipt.js";
 import type { TestUser } from "../support/bot-api-server.js";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
+import { refusedQuietly } from "./integrity-support.js";
 import { parseCsv } from "../domain/csv.js";
 
 const chair = user(1, "主持人");
@@ -148,8 +149,7 @@ describe("receipts, digests, /verify and /export", () => {
     expect(button.url).toBe("https://t.me/test_bot?start");
     expect(h.model.messages(chair.id)).toEqual([]);
 
-    await h.say(judges[0]!, GROUP, "/export");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("只有本次评议的主持人");
+    expect(await refusedQuietly(h, judges[0]!, "/export")).toBe("🙏 /export 只有「季度述职评议」的主持人可以使用。");
     await h.say(chair, GROUP, "/export everything");
     expect(h.model.lastMessage(GROUP)!.text).toContain("/export public");
   });

@@ -82,12 +82,15 @@ export const createHarness = async (
 
   /**
    * The chair's /close, confirming it when the bot asks first (a quorum shortfall or a total far
-   * from the median); returns the group's last message (the ranking).
+   * from the median; the question comes to the chair in private); returns the group's last
+   * message (the ranking).
    */
   const closeRound = async (chair: TestUser, chatId: number) => {
-    const reply = await say(chair, chatId, "/close");
-    const confirm = reply && buttonsOf(reply).some((b) => b.text === "✅ 结束评分");
-    if (confirm) await tap(chair, chatId, reply, "✅ 结束评分");
+    const before = model.lastMessage(chair.id)?.messageId;
+    await say(chair, chatId, "/close");
+    const hold = model.lastMessage(chair.id);
+    const confirm = hold && hold.messageId !== before && buttonsOf(hold).some((b) => b.text === "✅ 结束评分");
+    if (confirm) await tap(chair, chair.id, hold, "✅ 结束评分");
     return model.lastMessage(chatId);
   };
 

@@ -1,5 +1,6 @@
 // Shared steps of the roles-and-integrity specs: a contest with 4 criteria (sum 100), 3 presenters
 // and 3 judges, and a judge's whole ballot.
+import { expect } from "vitest";
 import type { StoredMessage, TestUser } from "../support/bot-api-server.js";
 import { GROUP, user, type Harness } from "./harness.js";
 import type { Contest, ContestSetup } from "../../src/domain/contest.js";
@@ -18,6 +19,8 @@ export const setUpMeeting = async (
   setup: Partial<ContestSetup> = {},
 ): Promise<StoredMessage> => {
   h.model.setAdmins(GROUP, [], chair.id);
+  // The chair has opened the bot's private chat: the console, /status and holds come there.
+  h.model.startUser(chair);
   await h.say(chair, GROUP, "/newcontest 季度述职评议");
   await h.say(chair, GROUP, "/criteria\n实施性 30\n创新性 30\n持续性 20\n推广性 20");
   await h.say(chair, GROUP, "/presenters\n区交通运输局\n区教育局\n区卫健局");
@@ -74,4 +77,27 @@ export const press = async (h: Harness, who: TestUser, chatId: number, messageId
   (update.callback_query as { data?: string }).data = data;
   await h.deliver();
   return h.lastCallbackAnswer() as { text?: string; show_alert?: boolean; url?: string } | undefined;
+};
+
+/**
+ * `who` sends a chair command they may not use: the group sees nothing at all; `who` gets the
+ * refusal in private when they have opened the bot's chat. Returns that private refusal, if any.
+ */
+export const refusedQuietly = async (h: Harness, who: TestUser, text: string): Promise<string | undefined> => {
+  const groupBefore = h.model.messages(GROUP).length;
+  const privateBefore = h.model.messages(who.id).length;
+  h.model.send(who, GROUP, text);
+  await h.deliver();
+  expect(h.model.messages(GROUP).length).toBe(groupBefore);
+  const answers = h.model.messages(who.id).slice(privateBefore);
+  expect(answers.length).toBeLessThanOrEqual(1);
+  return answers[0]?.text;
+};
+
+/** The chair's /status, which comes to them in private; returns it. */
+export const statusOf = async (h: Harness, who: TestUser = chair): Promise<StoredMessage> => {
+  const groupBefore = h.model.messages(GROUP).length;
+  await h.say(who, GROUP, "/status");
+  expect(h.model.messages(GROUP).length).toBe(groupBefore);
+  return h.model.lastMessage(who.id)!;
 };

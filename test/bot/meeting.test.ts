@@ -1,7 +1,7 @@
 // The whole meeting loop, driven by real updates through the real bot, Redis and the Bot API model.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
-import { chair, judges, outsider, setUpMeeting, vote as voteIn } from "./integrity-support.js";
+import { chair, judges, outsider, refusedQuietly, setUpMeeting, statusOf, vote as voteIn } from "./integrity-support.js";
 
 describe("a meeting with 3 judges and 3 presenters", () => {
   let h: Harness;
@@ -62,8 +62,7 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     await vote(judges[0]!, [26, 26, 17, 17]); // 86
     await vote(judges[1]!, [26, 26, 17, 17]); // 86
     await vote(judges[2]!, [26, 26, 17, 17]); // 86
-    await h.say(chair, GROUP, "/status");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("已提交 3/3");
+    expect((await statusOf(h)).text).toContain("已提交 3/3");
     await h.closeRound(chair, GROUP);
     const ranking3 = h.model.lastMessage(GROUP)!.text!;
     expect(ranking3.split("\n").filter((l) => /^\d\./.test(l))).toEqual([
@@ -80,14 +79,20 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     expect(h.model.lastMessage(GROUP)!.text).toContain("还没有进行中的评议");
   });
 
-  it("politely refuses chair commands from other members", async () => {
+  it("refuses chair commands from other members in private, never in the group", async () => {
     await setUp();
-    for (const command of ["/open", "/close", "/status", "/finish", "/cancel", "/criteria\nx 1", "/join"]) {
-      await h.say(outsider, GROUP, command);
-      expect(h.model.lastMessage(GROUP)!.text).toContain("只有本次评议的主持人");
+    const commands = ["/open", "/close", "/status", "/finish", "/cancel", "/criteria\nx 1", "/join", "/console", "/remind", "/reopen 1"];
+    // A member who never opened the bot's private chat: silence.
+    for (const command of commands) expect(await refusedQuietly(h, outsider, command)).toBeUndefined();
+    expect(await refusedQuietly(h, outsider, "/newcontest 另一个")).toBeUndefined();
+    // One who did: a private note, in the contest's language.
+    h.model.startUser(outsider);
+    for (const command of commands) {
+      const name = command.slice(1).split(/[\s]/)[0];
+      expect(await refusedQuietly(h, outsider, command)).toBe(`🙏 /${name} 只有「季度述职评议」的主持人可以使用。`);
     }
-    await h.say(outsider, GROUP, "/newcontest 另一个");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("只有群管理员");
+    expect(await refusedQuietly(h, outsider, "/newcontest 另一个")).toContain("只有群管理员");
+    expect(await h.store.contests.currentRound((await h.store.contests.activeForChat(GROUP))!.id)).toBeUndefined();
   });
 
   it("says to finish or cancel the first contest before a second", async () => {

@@ -3,7 +3,7 @@
 // sleeps; deadlines live in Redis, so another process (a restart, a second replica) sees them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, type Harness } from "./harness.js";
-import { chair, contestOf, li, outsider, scoresFor, setUpMeeting, vote, wang, zhang } from "./integrity-support.js";
+import { chair, contestOf, li, outsider, scoresFor, setUpMeeting, vote, wang, zhang, refusedQuietly } from "./integrity-support.js";
 
 const START = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const MINUTE = 60_000;
@@ -59,7 +59,7 @@ describe("/remind", () => {
     for (const [judge, total] of [[zhang, 90], [li, 80], [wang, 70]] as const) await vote(h, judge, scoresFor(total));
     expect((await h.say(chair, GROUP, "/remind"))!.text).toBe("第 1 位「区交通运输局」：所有评委都已提交，无需提醒。");
     expect((await h.say(chair, GROUP, "/remind 王五"))!.text).toContain("用法：/remind");
-    expect((await h.say(outsider, GROUP, "/remind"))!.text).toContain("只有本次评议的主持人可以使用");
+    expect(await refusedQuietly(h, outsider, "/remind")).toBeUndefined();
   });
 });
 

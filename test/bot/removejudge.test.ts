@@ -2,21 +2,7 @@
 // closing / reopening enrolment.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, GROUP, user, type Harness } from "./harness.js";
-import {
-  chair,
-  contestOf,
-  groupMessage,
-  judges,
-  li,
-  outsider,
-  press,
-  replyWith,
-  scoresFor,
-  setUpMeeting,
-  vote,
-  wang,
-  zhang,
-} from "./integrity-support.js";
+import { chair, contestOf, groupMessage, judges, li, outsider, press, replyWith, scoresFor, setUpMeeting, vote, wang, zhang, statusOf, refusedQuietly } from "./integrity-support.js";
 
 describe("removing a judge", () => {
   let h: Harness;
@@ -52,26 +38,33 @@ describe("removing a judge", () => {
 
   it("offers 🗑 per judge in /status, asks before removing, and can keep the judge", async () => {
     await setUpMeeting(h);
-    const status = (await h.say(chair, GROUP, "/status"))!;
-    await h.tap(chair, GROUP, status, "🗑 李四");
-    const confirm = h.model.lastMessage(GROUP)!;
+    // /status and its 🗑 buttons are the chair's, in private; the group sees none of it.
+    const groupBefore = h.model.messages(GROUP).length;
+    const status = await statusOf(h);
+    await h.tap(chair, chair.id, status, "🗑 李四");
+    const confirm = h.model.lastMessage(chair.id)!;
     expect(confirm.text).toContain("确定移除评委「李四」吗？");
-    await h.tap(chair, GROUP, confirm, "✖ 取消");
-    expect(h.model.message(GROUP, confirm.messageId)!.text).toBe("好的，保留评委「李四」。");
+    await h.tap(chair, chair.id, confirm, "✖ 取消");
+    expect(h.model.message(chair.id, confirm.messageId)!.text).toBe("好的，保留评委「李四」。");
     expect(await h.store.judges.isJudge((await contestOf(h)).id, li.id)).toBe(true);
 
-    await h.tap(chair, GROUP, status, "🗑 李四");
-    await h.tap(chair, GROUP, h.model.lastMessage(GROUP)!, "✅ 确定移除");
-    expect(h.model.lastMessage(GROUP)!.text).toBe("🗑 已移除评委「李四」。");
-    expect((await h.say(chair, GROUP, "/status"))!.text).toContain("评委（2）：张三、王五");
+    await h.tap(chair, chair.id, status, "🗑 李四");
+    await h.tap(chair, chair.id, h.model.lastMessage(chair.id)!, "✅ 确定移除");
+    expect(h.model.lastMessage(chair.id)!.text).toBe("🗑 已移除评委「李四」。");
+    expect((await statusOf(h)).text).toContain("评委（2）：张三、王五");
+    expect(h.model.messages(GROUP).length).toBe(groupBefore);
   });
 
   it("checks the chair on every press: a member's 🗑 or ✅ changes nothing", async () => {
     await setUpMeeting(h);
-    const status = (await h.say(chair, GROUP, "/status"))!;
-    await h.tap(outsider, GROUP, status, "🗑 王五");
-    expect(h.lastCallbackAnswer()).toMatchObject({ text: "🙏 抱歉，此命令只有本次评议的主持人可以使用。", show_alert: true });
-    await h.tap(chair, GROUP, status, "🗑 王五");
+    // The 🗑 of the chair's private /status, forged by a member on a message of the group.
+    const contestId = (await contestOf(h)).id;
+    const join = h.model.lastMessage(GROUP)!;
+    expect(await press(h, outsider, GROUP, join.messageId, `r|${contestId}|${wang.id}|a`)).toMatchObject({
+      text: "🙏 抱歉，此命令只有本次评议的主持人可以使用。",
+      show_alert: true,
+    });
+    await h.say(chair, GROUP, "/removejudge 王五");
     const confirm = h.model.lastMessage(GROUP)!;
     await h.tap(outsider, GROUP, confirm, "✅ 确定移除");
     expect(h.lastCallbackAnswer()).toMatchObject({ show_alert: true });
@@ -102,7 +95,7 @@ describe("removing a judge", () => {
     expect((await h.say(chair, GROUP, "/removejudge"))!.text).toContain("用法：回复评委的消息并发送 /removejudge");
     expect((await h.say(chair, GROUP, "/removejudge 赵六"))!.text).toContain("没有名为「赵六」的评委");
     expect((await replyWith(h, chair, groupMessage(h, outsider), "/removejudge")).text).toBe("「路人」不是本次评议的评委。");
-    expect((await h.say(outsider, GROUP, "/removejudge 张三"))!.text).toContain("只有本次评议的主持人可以使用");
+    expect(await refusedQuietly(h, outsider, "/removejudge 张三")).toBeUndefined();
   });
 });
 
@@ -129,6 +122,6 @@ describe("closing and reopening enrolment", () => {
     await h.tap(late, GROUP, join, /加入评委/);
     expect(h.lastCallbackAnswer()).toMatchObject({ text: "已加入 ✅" });
     expect((await h.say(chair, GROUP, "/lockjudges now"))!.text).toContain("用法：/lockjudges");
-    expect((await h.say(outsider, GROUP, "/unlockjudges"))!.text).toContain("只有本次评议的主持人可以使用");
+    expect(await refusedQuietly(h, outsider, "/unlockjudges")).toBeUndefined();
   });
 });

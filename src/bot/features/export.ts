@@ -6,7 +6,7 @@ import { isChair, type Contest } from "../../domain/contest.js";
 import { auditCsv, ballotsCsv, exportFileName, standingsCsv, type ExportLabels, type RoundData } from "../../domain/export.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { commandBody, isGroupChat } from "../group-contest.js";
+import { commandBody, isGroupChat, refuseChairCommand } from "../group-contest.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import { loadStandings, type LoadedResults } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
@@ -113,7 +113,7 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
     if (!contest) return ctx.reply(ctx.t("common-no-contest"));
     ctx.i18n.useLocale(contest.language);
     const t = translatorFor(deps.i18n, contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.reply(t("common-chair-only"));
+    if (!isChair(contest, ctx.from.id)) return refuseChairCommand(ctx, contest, t);
     const arg = commandBody(ctx).args.toLowerCase();
     if (arg !== "" && arg !== "public") return ctx.reply(t("export-usage"));
     const loaded = await loadStandings(store, contest);

@@ -8,7 +8,8 @@ import type { Actor } from "../../store/audit.js";
 import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { commandBody, contestCommand, displayName } from "../group-contest.js";
+import { commandBody, contestCommand, displayName, pressedInContestChat } from "../group-contest.js";
+import type { WelcomeChair } from "./setup.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
@@ -24,7 +25,7 @@ const repliedUser = (ctx: BotContext): User | undefined => {
 
 type JudgeLookup = { judge: Judge } | { error: string; vars?: Record<string, string | number> };
 
-export const rosterFeature = (deps: BotDeps, live: LiveMessages) => {
+export const rosterFeature = (deps: BotDeps, live: LiveMessages, welcomeChair: WelcomeChair) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
   const actorOf = (ctx: BotContext): Actor => ({ by: ctx.from!.id, at: deps.now() });
@@ -81,7 +82,8 @@ export const rosterFeature = (deps: BotDeps, live: LiveMessages) => {
     if (isChair(contest, target.id)) return ctx.reply(t("cochair-already", { name }));
     await store.contests.save({ ...contest, cochairs: [...contest.cochairs, target.id] }, actorOf(ctx));
     deps.logger.info({ contestId: contest.id, cochair: target.id, by: ctx.from!.id }, "co-chair added");
-    return ctx.reply(t("cochair-added", { name }));
+    const startLine = await welcomeChair(ctx.api, { ...contest, cochairs: [...contest.cochairs, target.id] }, target.id);
+    return ctx.reply([t("cochair-added", { name }), ...(startLine ? [startLine] : [])].join("\n"));
   };
 
   // ── /removejudge and the 🗑 buttons of /status ──
@@ -110,7 +112,8 @@ export const rosterFeature = (deps: BotDeps, live: LiveMessages) => {
     if (data?.kind !== "r") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [contestId, judgeId, step] = data.args;
     const contest = await store.contests.get(contestId);
-    if (!contest || contest.chatId !== ctx.chat?.id) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    // 🗑 is on /status and the judges list, both sent to the chair in private.
+    if (!contest || !pressedInContestChat(ctx, contest)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const t = translatorFor(deps.i18n, contest.language);
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     if (contest.status !== "draft" && contest.status !== "running") {

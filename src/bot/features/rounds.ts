@@ -1,5 +1,5 @@
-// The chair runs the meeting from the group: /open, /reopen, /close, /status, /finish; anyone may
-// ask for /ranking. The steps themselves are meeting actions (../meeting/actions.ts), shared with
+// The chair runs the meeting from the group: /open, /reopen, /close, /status (answered in
+// private), /finish; anyone may ask for /ranking. The steps themselves are meeting actions (../meeting/actions.ts), shared with
 // the buttons of the chair's console; this file reads the commands' arguments.
 import { Composer } from "grammy";
 import type { Contest } from "../../domain/contest.js";
@@ -12,6 +12,8 @@ import { rankingText } from "../views/results.js";
 import { statusKeyboard, statusText } from "../views/status.js";
 import { MAX_ROUND_MINUTES, type MeetingActions } from "../meeting/actions.js";
 import { commandInput } from "../meeting/action-input.js";
+import type { ChairMessenger } from "../meeting/chair-messages.js";
+import { loadMeetingState } from "../meeting/state.js";
 
 type OpenArgs = { presenter?: number; minutes?: number } | { error: string; vars?: Record<string, string | number> };
 
@@ -28,7 +30,7 @@ const parseOpenArgs = (args: string, count: number, reopen: boolean): OpenArgs =
   return minutes === undefined ? { presenter: n - 1 } : { presenter: n - 1, minutes };
 };
 
-export const roundsFeature = (deps: BotDeps, actions: MeetingActions) => {
+export const roundsFeature = (deps: BotDeps, actions: MeetingActions, chairs: ChairMessenger) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
@@ -40,19 +42,11 @@ export const roundsFeature = (deps: BotDeps, actions: MeetingActions) => {
     return actions.open(commandInput(ctx, contest, t, deps.now), { ...parsed, reopen });
   };
 
+  /** /status goes to the chair in private (it names judges); the group sees nothing. */
   const status = async (ctx: BotContext, contest: Contest, t: Translate) => {
-    const [judges, current, rounds] = await Promise.all([
-      store.contests.judges(contest.id),
-      store.contests.currentRound(contest.id),
-      store.contests.rounds(contest.id),
-    ]);
-    const [ballots, conflicted] =
-      current === undefined
-        ? [[], new Set<number>()]
-        : await Promise.all([store.ballots.forPresenter(contest.id, current), store.integrity.conflictedJudges(contest.id, current)]);
-    const closedCount = [...rounds.values()].filter((s) => s === "closed").length;
-    const keyboard = statusKeyboard(t, contest, judges);
-    return ctx.reply(statusText(t, { contest, judges, current, ballots, closedCount, conflicted }), keyboard ? { reply_markup: keyboard } : {});
+    const state = await loadMeetingState(store, contest);
+    const keyboard = statusKeyboard(t, contest, state.judges);
+    await chairs.toChair(ctx.api, contest, t, ctx.from!.id, statusText(t, state), keyboard ? { reply_markup: keyboard } : {}, "always");
   };
 
   const ranking = async (ctx: BotContext, contest: Contest, t: Translate) => {

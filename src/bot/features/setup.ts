@@ -1,6 +1,5 @@
 // Setting up a contest in the group: /newcontest, /criteria, /presenters, /lang, /cancel.
-import { Composer } from "grammy";
-import { InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard, type Api } from "grammy";
 import { isChair, ContestSetupSchema, type Contest, type Criterion, type Presenter } from "../../domain/contest.js";
 import { newContestId } from "../../store/contests.js";
 import { parseCriteriaLines, parsePresenterLines } from "../../domain/setup-lines.js";
@@ -9,7 +8,7 @@ import { callbackPattern, decodeCallback, encodeCallback } from "../callback-dat
 import { rubricLines } from "../views/rubric.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { commandBody, contestCommand, displayName, isGroupChat } from "../group-contest.js";
+import { commandBody, contestCommand, displayName, isGroupChat, refuseInPrivate } from "../group-contest.js";
 import { translatorFor } from "../i18n.js";
 import type { AdminCheck } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
@@ -26,7 +25,10 @@ export const presentersList = (presenters: Presenter[]): string =>
 
 const sumOf = (values: number[]): number => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 
-export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
+/** Sends a chair their console; the line to add to the group's reply when it could not be sent. */
+export type WelcomeChair = (api: Api, contest: Contest, chairId: number) => Promise<string | undefined>;
+
+export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, welcomeChair: WelcomeChair) => {
   const composer = new Composer<BotContext>();
   const group = composer.filter(isGroupChat);
   const { store } = deps;
@@ -37,7 +39,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     if (!from) return;
     const locale = (await store.contests.chatLanguage(chatId)) ?? deps.config.DEFAULT_LOCALE;
     ctx.i18n.useLocale(locale);
-    if (!(await isAdmin(ctx.api, chatId, from.id))) return ctx.reply(ctx.t("common-admin-only"));
+    if (!(await isAdmin(ctx.api, chatId, from.id))) return refuseInPrivate(ctx, ctx.t("common-admin-only"));
     const title = commandBody(ctx).args;
     if (!title) return ctx.reply(ctx.t("setup-title-missing"));
     if (title.length > 120) return ctx.reply(ctx.t("setup-title-too-long"));
@@ -56,7 +58,9 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     const created = await store.contests.create(contest);
     if (!created.ok) return ctx.reply(ctx.t("setup-already-active", { title: created.existing.setup.title }));
     deps.logger.info({ contestId: contest.id, chatId, chair: from.id }, "contest created");
-    return ctx.reply(ctx.t("setup-created", { title, chair: displayName(from) }));
+    // The chair's console comes in private; a chair the bot may not write to yet is told how here.
+    const startLine = await welcomeChair(ctx.api, contest, from.id);
+    return ctx.reply([ctx.t("setup-created", { title, chair: displayName(from) }), ...(startLine ? ["", startLine] : [])].join("\n"));
   });
 
   composer.command(
@@ -92,7 +96,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck) => {
     const current = contest?.language ?? (await store.contests.chatLanguage(ctx.chat.id)) ?? deps.config.DEFAULT_LOCALE;
     ctx.i18n.useLocale(current);
     const allowed = contest ? isChair(contest, ctx.from.id) : await isAdmin(ctx.api, ctx.chat.id, ctx.from.id);
-    if (!allowed) return ctx.reply(ctx.t(contest ? "common-chair-only" : "common-admin-only"));
+    if (!allowed) return refuseInPrivate(ctx, ctx.t(contest ? "common-chair-only" : "common-admin-only"));
     if (!locale) return ctx.reply(ctx.t("setup-lang-usage"));
     await store.contests.setChatLanguage(ctx.chat.id, locale);
     if (contest) await store.contests.save({ ...contest, language: locale }, { by: ctx.from.id, at: deps.now() });
