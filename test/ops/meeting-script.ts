@@ -33,6 +33,8 @@ export const runMeeting = async (model: TelegramModel, deliver: () => Promise<vo
     step(() => model.tap(user, chatId, model.lastMessage(chatId)!.messageId, button), true);
 
   model.setAdmins(MEETING_GROUP, [], chair.id);
+  // The chair has opened the bot's private chat: the console and the close's question come there.
+  model.startUser(chair);
   await say(chair, MEETING_GROUP, "/newcontest 季度述职评议");
   await say(chair, MEETING_GROUP, "/criteria\n实施性 30\n创新性 30\n持续性 20\n推广性 20");
   await say(chair, MEETING_GROUP, "/presenters\n区交通运输局\n区教育局");
@@ -56,9 +58,10 @@ export const runMeeting = async (model: TelegramModel, deliver: () => Promise<vo
       await tap(third, third.id, /^✅/);
     }
     await say(chair, MEETING_GROUP, "/close");
-    // A total far from the median (round 2: 70 against 94, 94) makes the bot ask the chair first.
-    const asked = model.lastMessage(MEETING_GROUP);
-    if (asked?.text?.includes("仍要结束本轮评分吗")) await tap(chair, MEETING_GROUP, "✅ 结束评分");
+    // A total far from the median (round 2: 70 against 94, 94) makes the bot ask the chair first,
+    // in private.
+    const asked = model.lastMessage(chair.id);
+    if (asked?.text?.includes("仍要结束本轮评分吗")) await tap(chair, chair.id, "✅ 结束评分");
   }
   await say(chair, MEETING_GROUP, "/finish");
   return { finalRanking: model.lastMessage(MEETING_GROUP)!.text ?? "", updates, callbackQueries };
