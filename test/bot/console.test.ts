@@ -296,4 +296,39 @@ describe("the chair's console", () => {
     h.model.startUser(outsider);
     expect((await h.say(outsider, outsider.id, `/start console-${contest.id}`))!.text).toContain("没有你主持的进行中的评议");
   });
+
+  it("answers /status in private only, and asks a chair it cannot write to to open the private chat", async () => {
+    const h = await harness();
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, "/open");
+    await vote(h, zhang, scoresFor(90));
+    const groupBefore = h.model.messages(GROUP).length;
+    await h.say(chair, GROUP, "/status");
+    expect(h.model.messages(GROUP).length).toBe(groupBefore);
+    const status = h.model.lastMessage(chair.id)!;
+    expect(status.text).toContain("当前：第 1 位「区交通运输局」，已提交 1/3");
+    expect(status.text).toContain("⏳ 未提交：李四、王五");
+    expect(labels(status)).toEqual(["🗑 张三", "🗑 李四", "🗑 王五"]);
+
+    h.model.blockUser(chair);
+    await h.say(chair, GROUP, "/status");
+    const hint = h.model.lastMessage(GROUP)!;
+    expect(hint.text).toContain("主持人控制台和评分详情只在私聊中发送");
+    expect(hint.text).not.toContain("李四");
+  });
+
+  it("sends the notes of a round closed by its time limit to the chairs only", async () => {
+    let now = Date.parse("2026-11-30T02:00:00Z");
+    const h = await harness({ now: () => now });
+    await setUpMeeting(h, undefined, { quorum: 3 });
+    await h.say(chair, GROUP, "/open 1 2");
+    await vote(h, zhang, scoresFor(90));
+    const groupBefore = h.model.messages(GROUP).length;
+    now += 2 * 60_000;
+    await h.timers.tick();
+    const group = h.model.messages(GROUP).slice(groupBefore).map((m) => m.text ?? "");
+    expect(group.some((text) => text.includes("🔒 第 1 位「区交通运输局」评分结束"))).toBe(true);
+    expect(group.some((text) => text.includes("法定人数"))).toBe(false);
+    expect(h.model.lastMessage(chair.id)!.text).toContain("有效评分 1 份，少于法定人数 3 份。");
+  });
 });
