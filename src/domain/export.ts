@@ -93,7 +93,7 @@ export const ballotStatus = (ballot: Ballot, scored: ScoredBallot | undefined, j
   return dropped.includes(ballot.judgeId) ? "dropped" : "counted";
 };
 
-export type BallotsCsvInput = {
+export type BallotsInput = {
   contest: Contest;
   rounds: RoundData[];
   judges: Map<number, Judge>;
@@ -101,53 +101,93 @@ export type BallotsCsvInput = {
   timeZone?: string;
 };
 
+/** One ballot as the exports list it; `total` is the 0–100 total (none when abstained). */
+export type BallotLine = {
+  presenter: number;
+  presenterName: string;
+  group: string | undefined;
+  judge: string | undefined;
+  judgeId: number;
+  panel: string | undefined;
+  scores: (number | undefined)[];
+  total: Rational | undefined;
+  status: BallotStatus;
+  comment: string | undefined;
+  version: number;
+  submittedAt: number;
+  receipt: string;
+};
+
+/** Every ballot of the given rounds, in presenting order then judge order. */
+export const ballotLines = ({ contest, rounds, judges }: Pick<BallotsInput, "contest" | "rounds" | "judges">): BallotLine[] => {
+  const { criteria, presenters, panels } = contest.setup;
+  return [...rounds]
+    .sort((a, b) => a.presenter - b.presenter)
+    .flatMap((round) =>
+      [...round.ballots]
+        .sort((a, b) => a.judgeId - b.judgeId)
+        .map((ballot): BallotLine => {
+          const judge = judges.get(ballot.judgeId);
+          const scored = round.scored.find((s) => s.judgeId === ballot.judgeId);
+          return {
+            presenter: round.presenter,
+            presenterName: presenters[round.presenter]?.name ?? `#${round.presenter + 1}`,
+            group: presenters[round.presenter]?.group,
+            judge: judge?.name,
+            judgeId: ballot.judgeId,
+            panel: panels.length > 0 ? panels[judge?.panel ?? 0]?.name : undefined,
+            scores: criteria.map((_, i) => (ballot.abstain ? undefined : ballot.scores[i])),
+            total: ballot.abstain ? undefined : (round.result.totals.get(ballot.judgeId) ?? undefined),
+            status: ballotStatus(ballot, scored, judge, round.result.dropped),
+            comment: ballot.comment,
+            version: ballot.version,
+            submittedAt: ballot.submittedAt,
+            receipt: receiptOf(contest.id, ballot),
+          };
+        }),
+    );
+};
+
+/** Column headers of the ballot list. */
+export const ballotHeader = (contest: Contest, labels: ExportLabels): string[] => [
+  labels.number,
+  labels.presenter,
+  labels.group,
+  labels.judge,
+  labels.judgeId,
+  labels.panel,
+  ...contest.setup.criteria.map((c) => c.name),
+  labels.total,
+  labels.status,
+  labels.comment,
+  labels.version,
+  labels.submittedAt,
+  labels.receipt,
+];
+
 /**
  * Every ballot of the given rounds, in presenting order then judge order: who scored whom, each
  * criterion, the total (0–100), whether it counted, the comment, version, time and receipt.
  */
-export const ballotsCsv = ({ contest, rounds, judges, labels, timeZone }: BallotsCsvInput): string => {
-  const { criteria, presenters, panels } = contest.setup;
-  const header = [
-    labels.number,
-    labels.presenter,
-    labels.group,
-    labels.judge,
-    labels.judgeId,
-    labels.panel,
-    ...criteria.map((c) => c.name),
-    labels.total,
-    labels.status,
-    labels.comment,
-    labels.version,
-    labels.submittedAt,
-    labels.receipt,
-  ];
-  const rows: CsvCell[][] = [header];
-  for (const round of [...rounds].sort((a, b) => a.presenter - b.presenter)) {
-    const presenter = presenters[round.presenter];
-    for (const ballot of [...round.ballots].sort((a, b) => a.judgeId - b.judgeId)) {
-      const judge = judges.get(ballot.judgeId);
-      const scored = round.scored.find((s) => s.judgeId === ballot.judgeId);
-      const status = ballotStatus(ballot, scored, judge, round.result.dropped);
-      rows.push([
-        round.presenter + 1,
-        presenter?.name ?? `#${round.presenter + 1}`,
-        presenter?.group,
-        judge?.name,
-        ballot.judgeId,
-        panels.length > 0 ? panels[judge?.panel ?? 0]?.name : undefined,
-        ...criteria.map((_, i) => (ballot.abstain ? undefined : ballot.scores[i])),
-        ballot.abstain ? "" : two(round.result.totals.get(ballot.judgeId)),
-        labels.statuses[status],
-        ballot.comment,
-        ballot.version,
-        formatExportTime(ballot.submittedAt, timeZone),
-        receiptOf(contest.id, ballot),
-      ]);
-    }
-  }
-  return toCsv(rows);
-};
+export const ballotsCsv = (input: BallotsInput): string =>
+  toCsv([
+    ballotHeader(input.contest, input.labels),
+    ...ballotLines(input).map((line) => [
+      line.presenter + 1,
+      line.presenterName,
+      line.group,
+      line.judge,
+      line.judgeId,
+      line.panel,
+      ...line.scores,
+      two(line.total),
+      input.labels.statuses[line.status],
+      line.comment,
+      line.version,
+      formatExportTime(line.submittedAt, input.timeZone),
+      line.receipt,
+    ]),
+  ]);
 
 export type StandingsCsvInput = {
   contest: Contest;

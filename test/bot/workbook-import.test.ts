@@ -65,6 +65,9 @@ describe("contest workbook: /template and /import of XLSX", () => {
     const read = readXlsx(files[0]!.document!.bytes!, XLSX_LIMITS);
     if (!read.ok) throw new Error(read.error.code);
     expect(read.sheets.map((s) => s.name)).toEqual(["设置", "评分项", "汇报单位", "评委", "评审组", "奖项", "等次"]);
+    // Every note is translated (a missing one would show its key).
+    const texts = read.sheets.flatMap((s) => s.rows.flatMap((r) => r.cells.map((c) => String(c?.value ?? ""))));
+    expect(texts.filter((text) => text.includes("workbook-"))).toEqual([]);
     const criteria = read.sheets[1]!.rows.map((r) => r.cells.map((c) => c?.value));
     expect(criteria[0]).toEqual(["名称", "满分", "步长", "权重", "评分细则", "等级"]);
     expect(String(criteria[1]![1])).toMatch(/^※ 满分/);
@@ -81,6 +84,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
     const sheets = await templateSheets(alice.id, alice);
     expect(sheets.map((s) => s.name)).toEqual(["Settings", "Criteria", "Presenters", "Judges", "Panels", "Prizes", "Bands"]);
     expect(sheets[0]!.rows[4]).toEqual(["Method", "Trimmed mean", expect.stringContaining("mean, trimmed mean, median")]);
+    expect(sheets.flatMap((s) => s.rows.flat()).filter((c) => String(c).includes("workbook-"))).toEqual([]);
     expect(await upload(excelLikeWorkbook(sheets), "contest.xlsx")).toContain("✅ 已导入");
     expect(await setup()).toEqual(SAMPLE);
   });

@@ -1,15 +1,19 @@
 // /export: the chair gets, in private, every ballot, the standings and the audit log as CSV files
-// (Excel opens them); /export public posts the standings with criterion averages (no judges) in
-// the group. Works during the meeting and after /finish (the chat's last contest).
+// (Excel opens them) and one XLSX workbook with the printable, signable record (汇总表, 评分明细,
+// one 评分表 per judge, 审计日志); /export public posts the standings with criterion averages (no
+// judges) in the group. Works during the meeting and after /finish (the chat's last contest).
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { isChair, type Contest } from "../../domain/contest.js";
-import { auditCsv, ballotsCsv, exportFileName, standingsCsv, type ExportLabels, type RoundData } from "../../domain/export.js";
+import { auditCsv, ballotsCsv, exportFileName, formatExportTime, standingsCsv, type ExportLabels, type RoundData } from "../../domain/export.js";
+import { contestWorkbook, type WorkbookLabels } from "../../domain/export-workbook.js";
+import { writeXlsx } from "../../xlsx.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, isGroupChat, refuseChairCommand } from "../group-contest.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import { loadStandings, type LoadedResults } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
+import { formulaText } from "../views/formula.js";
 
 export const exportLabels = (t: Translate): ExportLabels => ({
   number: t("export-col-number"),
@@ -41,6 +45,28 @@ export const exportLabels = (t: Translate): ExportLabels => ({
   },
 });
 
+export const auditLabels = (t: Translate): WorkbookLabels["audit"] => ({
+  time: t("audit-col-time"),
+  userId: t("audit-col-user-id"),
+  user: t("audit-col-user"),
+  event: t("audit-col-event"),
+  values: t("audit-col-values"),
+  entry: t("audit-col-entry"),
+  system: t("audit-system"),
+});
+
+/** The workbook's own texts; the date is today's in the bot's time zone (TZ). */
+export const workbookLabels = (t: Translate, contest: Contest, now: number): WorkbookLabels => ({
+  sheets: { summary: t("workbook-sheet-summary"), ballots: t("workbook-sheet-ballots"), audit: t("workbook-sheet-audit") },
+  summaryTitle: t("workbook-summary-title", { title: contest.setup.title }),
+  dateLine: t("workbook-date", { date: formatExportTime(now, Intl.DateTimeFormat().resolvedOptions().timeZone).slice(0, 10) }),
+  formulaLine: formulaText(t, contest.setup),
+  signatures: [t("workbook-sign-judges"), t("workbook-sign-scorer"), t("workbook-sign-supervisor"), t("workbook-sign-date")],
+  judgeTitle: (judge, panel) => (panel ? t("workbook-judge-title-panel", { judge, panel }) : t("workbook-judge-title", { judge })),
+  criterionWithMax: (criterion, max) => t("workbook-criterion-max", { criterion, max: String(max) }),
+  audit: auditLabels(t),
+});
+
 const csvFile = (csv: string, name: string) => new InputFile(Buffer.from(csv, "utf8"), name);
 
 export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
@@ -70,20 +96,22 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
     const entries = await store.audit.read(contest.id);
     const names = new Map([...loaded.judges].map(([id, judge]) => [id, judge.name] as const));
     if (!names.has(contest.chairId)) names.set(contest.chairId, t("export-chair"));
-    const audit = auditCsv({
-      entries,
-      names,
-      labels: {
-        time: t("audit-col-time"),
-        userId: t("audit-col-user-id"),
-        user: t("audit-col-user"),
-        event: t("audit-col-event"),
-        values: t("audit-col-values"),
-        entry: t("audit-col-entry"),
-        system: t("audit-system"),
-      },
-      eventName: (type) => t(`audit-event-${type}`),
-    });
+    const eventName = (type: string) => t(`audit-event-${type}`);
+    const audit = auditCsv({ entries, names, labels: auditLabels(t), eventName });
+    const workbook = writeXlsx(
+      contestWorkbook({
+        contest,
+        standings: loaded.standings,
+        rounds,
+        judges: loaded.judges,
+        audit: entries,
+        names,
+        eventName,
+        labels,
+        book: workbookLabels(t, contest, deps.now()),
+        font: t("workbook-font"),
+      }),
+    );
     const files = [
       {
         file: csvFile(ballotsCsv({ contest, rounds, judges: loaded.judges, labels }), exportFileName(contest.setup.title, t("export-file-ballots"))),
@@ -93,6 +121,10 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
       {
         file: csvFile(audit, exportFileName(contest.setup.title, t("export-file-audit"))),
         caption: t("export-caption-audit", { title: contest.setup.title, entries: entries.length }),
+      },
+      {
+        file: new InputFile(Buffer.from(workbook), exportFileName(contest.setup.title, t("workbook-export-file"), "xlsx")),
+        caption: t("workbook-export-caption", { title: contest.setup.title, judges: loaded.judges.size }),
       },
     ];
     for (const [i, { file, caption }] of files.entries()) {
