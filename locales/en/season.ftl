@@ -8,7 +8,7 @@ season-help-chair = Seasons (administrators of every group of the season)
     /season rules — absent rule, bands, prizes
     /season close — end the season and freeze its standings
     /season screen — the season table's big-screen link, in private
-    /export season — the season standings as CSV in private (with colour records)
+    /export season — the season standings as CSV and Excel in private (with colour records)
 season-usage = Usage: /season (standings), /season new <name>, /season add [weight], /season unit <name>, /season alias <old name> = <new name>, /season rules, /season close, /season screen
 season-no-season = This group has no season yet. A group administrator creates one with /season new <name>, e.g. /season new 2026 annual review
 season-new-usage = Put the season's name after /season new, e.g. /season new 2026 annual review
@@ -98,3 +98,6 @@ season-page-title = Season "{ $season }" standings
 season-page-title-closed = Season "{ $season }" final standings
 season-page-private = This season includes a contest whose results were for its chair only, so its table is not shown here.
 season-too-many-groups = The season "{ $season }" already spans { $max } groups; no more can join.
+season-sheet-standings = Season standings
+season-sheet-record = Colour records
+season-workbook-title = "{ $season }" season standings ({ $absent })

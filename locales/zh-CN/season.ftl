@@ -8,7 +8,7 @@ season-help-chair = 赛季（所有参与群的管理员）
     /season rules — 缺席规则、等次、奖项
     /season close — 结束赛季，冻结排名
     /season screen — 私聊获取赛季排名大屏链接
-    /export season — 私聊获取赛季排名 CSV（含等次记录）
+    /export season — 私聊获取赛季排名 CSV 和 Excel（含等次记录）
 season-usage = 用法：/season（查看排名）、/season new 名称、/season add [权重]、/season unit 名称、/season alias 旧名称 = 新名称、/season rules、/season close、/season screen
 season-no-season = 本群还没有赛季。群管理员可用 /season new 名称 创建，例如：/season new 2026年度综合考评
 season-new-usage = 请在 /season new 后写上赛季名称，例如：/season new 2026年度综合考评
@@ -98,3 +98,6 @@ season-page-title = 赛季「{ $season }」总排名
 season-page-title-closed = 赛季「{ $season }」最终总排名
 season-page-private = 本赛季包含只向主持人公布结果的评议，排名不在大屏公布。
 season-too-many-groups = 赛季「{ $season }」已涉及 { $max } 个群，不能再加入。
+season-sheet-standings = 赛季排名
+season-sheet-record = 等次记录
+season-workbook-title = 「{ $season }」赛季总排名（{ $absent }）

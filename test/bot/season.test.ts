@@ -9,6 +9,8 @@ import { chair, judges, outsider, scoresFor, vote } from "./integrity-support.js
 import { pino } from "pino";
 import { contestKeys } from "../../src/store/keys.js";
 import { createSeasonRoutes } from "../../src/http/season-page.js";
+import { readXlsx } from "../../src/xlsx.js";
+import { XLSX_LIMITS } from "../../src/bot/features/contest-file.js";
 
 const GROUP2 = -100_777;
 
@@ -212,7 +214,7 @@ describe("seasons: three contests add up to one standings table", () => {
     // The export: one row per unit, a column per contest, trend, prize, band and colour record.
     h.model.startUser(chair);
     expect(await say(chair, "/export season")).toBe("📤 赛季「2026年度综合考评」的总排名已私聊发给你。");
-    const file = h.model.messages(chair.id).find((m) => m.document)!;
+    const file = h.model.messages(chair.id).find((m) => m.document?.file_name?.endsWith(".csv"))!;
     expect(file.document!.file_name).toBe("2026年度综合考评-赛季排名.csv");
     expect([...file.document!.bytes!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parseCsv(file.document!.bytes!.toString("utf8").slice(1))).toEqual([
@@ -221,6 +223,24 @@ describe("seasons: three contests add up to one standings table", () => {
       ["乡镇组", "2", "坡头镇", "84.00", "85.00", "91.00", "80.00", "持平", "", "黄", "红 1 · 黄 2", "3", ""],
       ["部门组", "1", "区城市管理局", "87.17", "80.33", "88.33", "90.00", "↑", "一等奖", "黄", "红 1 · 黄 2", "3", "区城管局"],
       ["部门组", "2", "区教育局", "86.92", "89.00", "88.00", "85.33", "↓", "", "黄", "黄 3", "3", ""],
+    ]);
+
+    // The same in a workbook: the standings with scores as numbers, and a sheet of colour records.
+    const workbook = h.model.messages(chair.id).find((m) => m.document?.file_name?.endsWith(".xlsx"))!;
+    expect(workbook.document!.file_name).toBe("2026年度综合考评-赛季排名.xlsx");
+    const read = readXlsx(workbook.document!.bytes!, XLSX_LIMITS);
+    if (!read.ok) throw new Error(read.error.code);
+    const values = (sheet: number) => read.sheets[sheet]!.rows.map((r) => r.cells.map((c) => c?.value ?? ""));
+    expect(read.sheets.map((s) => s.name)).toEqual(["赛季排名", "等次记录"]);
+    expect(values(0)[0]![0]).toBe("「2026年度综合考评」赛季总排名（缺席不计入）");
+    expect(values(0)[2]).toEqual(["乡镇组", 1, "麻斜街道", 93.67, 91, "—", 95, "持平", "一等奖", "红", "红 2", 2]); // no former names: an empty cell
+    expect(values(0)[4]).toEqual(["部门组", 1, "区城市管理局", 87.17, 80.33, 88.33, 90, "↑", "一等奖", "黄", "红 1 · 黄 2", 3, "区城管局"]);
+    expect(values(1)).toEqual([
+      ["分组", "单位", "五月评议（权重 1）", "八月评议（权重 1）", "十二月评议（权重 2）", "红", "黄", "黑"],
+      ["乡镇组", "麻斜街道", "红", "—", "红", 2, 0, 0],
+      ["乡镇组", "坡头镇", "黄", "红", "黄", 1, 2, 0],
+      ["部门组", "区城市管理局", "黄", "黄", "红", 1, 2, 0],
+      ["部门组", "区教育局", "黄", "黄", "黄", 0, 3, 0],
     ]);
 
     // The same table for a big screen: a link in private, a page with the same numbers.

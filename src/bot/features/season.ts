@@ -14,7 +14,8 @@ import {
   withAlias,
   type Season,
 } from "../../domain/season.js";
-import { seasonCsv } from "../../domain/season-export.js";
+import { seasonCsv, seasonWorkbook } from "../../domain/season-export.js";
+import { writeXlsx } from "../../xlsx.js";
 import { parseSeasonRules, type SeasonRulesError } from "../../domain/season-rules.js";
 import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -357,10 +358,20 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
     if (refused) return ctx.reply(refused);
     const snapshots = await store.seasons.snapshots(season.id);
     if (snapshots.length === 0) return ctx.reply(scope.t("season-empty", { season: season.name }));
-    const csv = seasonCsv(seasonStandings(season, snapshots), seasonExportLabels(scope.t));
-    const file = new InputFile(Buffer.from(csv, "utf8"), exportFileName(season.name, scope.t("season-file-standings")));
+    const { t } = scope;
+    const standings = seasonStandings(season, snapshots);
+    const labels = seasonExportLabels(t);
+    const name = exportFileName(season.name, t("season-file-standings"));
+    const csv = new InputFile(Buffer.from(seasonCsv(standings, labels), "utf8"), name);
+    const book = seasonWorkbook(standings, season.rules.bands.map((b) => b.name), labels, {
+      sheets: { standings: t("season-sheet-standings"), record: t("season-sheet-record") },
+      title: t("season-workbook-title", { season: season.name, absent: t(season.rules.absent === "skip" ? "season-absent-skip" : "season-absent-zero") }),
+      font: t("workbook-font"),
+    });
+    const xlsx = new InputFile(Buffer.from(writeXlsx(book)), exportFileName(season.name, t("season-file-standings"), "xlsx"));
     try {
-      await ctx.api.sendDocument(scope.userId, file, { caption: scope.t("season-export-caption", { season: season.name }) });
+      await ctx.api.sendDocument(scope.userId, csv, { caption: t("season-export-caption", { season: season.name }) });
+      await ctx.api.sendDocument(scope.userId, xlsx);
     } catch (error) {
       if (!isForbidden(error)) throw error;
       return ctx.reply(scope.t("export-start-first", { bot: botUsername() }), {
