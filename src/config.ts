@@ -49,6 +49,9 @@ export const ConfigSchema = z.object({
   BROADCAST_RATE_PER_S: optional(z.coerce.number().min(1, { error: "must be at least 1" }).max(1000).default(28)),
   /** Address the scoreboard links start with (see publicUrl); default http://localhost:<PORT>. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** Presses and commands one user may send per RATE_LIMIT_WINDOW_S; 0 turns the limit off. */
+  RATE_LIMIT_UPDATES: optional(z.coerce.number().int().min(0).max(10_000).default(30)),
+  RATE_LIMIT_WINDOW_S: optional(z.coerce.number().int().min(1).max(3600).default(10)),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: optional(
     z.string().regex(/^[\w.~+\/=-]{16,256}$/, { error: "must be 16–256 characters (letters, digits, . _ ~ + / = -), e.g. from `openssl rand -hex 32`" }).optional(),

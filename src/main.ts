@@ -52,6 +52,7 @@ const main = async () => {
     // Webhook deliveries may repeat and replicas share the work: each update_id is handled once.
     dedupeUpdates: webhookMode,
     broadcastRatePerS: config.BROADCAST_RATE_PER_S,
+    ...(config.RATE_LIMIT_UPDATES > 0 ? { rateLimit: { updates: config.RATE_LIMIT_UPDATES, windowS: config.RATE_LIMIT_WINDOW_S } } : {}),
   });
   await bot.init();
   await setCommands(bot.api, i18n, config.DEFAULT_LOCALE).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));

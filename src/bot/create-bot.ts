@@ -41,6 +41,7 @@ import { seasonFeature } from "./features/season.js";
 import type { Metrics } from "../metrics.js";
 import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
 import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
+import { ballotPressLimit, sharedLimit, type RateLimitSettings } from "./rate-limit.js";
 import { createSendQueue, unpacedSendQueue, type SendQueue } from "./send-queue.js";
 
 export type CreateBotOptions = {
@@ -71,6 +72,8 @@ export type CreateBotOptions = {
   timerPollMs?: number;
   /** Fetches an uploaded file by its file_path (tests read it from the simulated Bot API). */
   downloadFile?: DownloadFile;
+  /** Per-user limit on presses and commands (see rate-limit.ts). Default: none. */
+  rateLimit?: RateLimitSettings;
 };
 
 /** Downloads a file from the Bot API server's file endpoint, refusing anything over the size limit. */
@@ -154,7 +157,9 @@ export const createBot = (options: CreateBotOptions) => {
   // The hot path first: a judge's ballot taps are most of the updates, and every filter they pass
   // on the way (each .command()/.callbackQuery() of a feature) costs allocations (npm run bench:
   // ~20% of a tap's CPU). Only ballot buttons (v|k|g|s|a) stop here; everything else goes on.
+  if (options.rateLimit) features.use(ballotPressLimit(options.rateLimit));
   features.use(ballotFeature(deps, live, submitBallot));
+  if (options.rateLimit) features.use(sharedLimit(options.rateLimit, store.rateLimits, logger));
   // Before /start's own handler: the group's "open the private chat" button for a chair's console.
   features.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesListView(deps, chairs), screen: config }));
   features.use(startFeature(deps, enrolment.startJoin));

@@ -85,6 +85,9 @@ export const lockKey = (prefix: string, name: string): string => `${prefix}:lock
  */
 export const updateKey = (prefix: string, updateId: number): string => `${prefix}:update:${updateId}`;
 
+/** string with a TTL: a user's presses and commands in the current rate-limit window (rate-limits.ts). */
+export const rateKey = (prefix: string, userId: string): string => `${prefix}:rate:${userId}`;
+
 // Redis Cluster audit (issue #5): every multi-key command of the store stays within one contest's
 // hash tag {contestId}: the Lua scripts (KEYS of one contest), and the pipeline in
 // ballots.forPresenters (HGETALLs of one contest). Commands on chat, user, screen, update and

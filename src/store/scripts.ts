@@ -16,6 +16,7 @@ const SCRIPTS = {
   setComment: { file: "set-comment.lua", keys: 3 },
   updateJudge: { file: "update-judge.lua", keys: 2 },
   seasonWrite: { file: "season-write.lua", keys: 3 },
+  rateHit: { file: "rate-hit.lua", keys: 1 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

@@ -15,6 +15,7 @@ import { createTimerStore } from "./timers.js";
 import { createAuditStore } from "./audit.js";
 import { createSeasonStore } from "./seasons.js";
 import { createConsoleStore } from "./consoles.js";
+import { createRateLimitStore } from "./rate-limits.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -43,6 +44,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     seasons: createSeasonStore(redis, prefix),
     /** the chairs' private consoles, what they ask to confirm, notices given once */
     consoles: createConsoleStore(redis, prefix),
+    /** per-user counters of presses and commands, shared by replicas */
+    rateLimits: createRateLimitStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;

@@ -1,6 +1,6 @@
 // The judge's ballot, by buttons in private: score each criterion, review, submit, change.
 import { Composer } from "grammy";
-import { callbackPattern, decodeCallback, type CallbackData } from "../callback-data.js";
+import { decodeCallback, type CallbackData } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translatorFor, type Translate } from "../i18n.js";
@@ -12,6 +12,9 @@ import type { SubmitBallot } from "../ballot-submit.js";
 import { abstainConfirmView, ballotView, firstUnscored, refusalKey, type BallotStep, type BallotViewInput } from "../views/ballot.js";
 
 type BallotCallback = Extract<CallbackData, { kind: "v" | "k" | "g" | "s" | "a" }>;
+
+/** Button data of a judge's ballot (value, keypad page, grade band, submit, abstain). */
+export const BALLOT_PRESS = /^[vkgsa]\|/;
 
 const isBallotCallback = (data: CallbackData | undefined): data is BallotCallback =>
   !!data && (data.kind === "v" || data.kind === "k" || data.kind === "g" || data.kind === "s" || data.kind === "a");
@@ -99,7 +102,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     return refuse(ctx, t, state, presenter, result.code);
   };
 
-  composer.callbackQuery([callbackPattern("v"), callbackPattern("k"), callbackPattern("g"), callbackPattern("s"), callbackPattern("a")], async (ctx) => {
+  composer.callbackQuery(BALLOT_PRESS, async (ctx) => {
     const data = decodeCallback(ctx.callbackQuery.data);
     if (!isBallotCallback(data)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     // A ballot lives in the judge's own private chat; a press from anywhere else is refused.

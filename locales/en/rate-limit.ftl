@@ -1,0 +1,1 @@
+rate-limited = ⏳ That was too fast. Please wait a few seconds and try again.
