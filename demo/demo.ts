@@ -294,8 +294,17 @@ const main = async () => {
     );
     if (pace) await sleep(1200);
     await say(chair, "/close");
+    // A close that needs the chair's look (quorum, a total far from the median) asks in private.
+    const asked = api.lastMessage(chair.id);
+    if (asked?.text?.includes("仍要结束本轮评分吗")) {
+      console.log(`[${clock()}] 🎛  主持人（私聊）确认结束：✅ 结束评分`);
+      await tap(chair, chair.id, asked.messageId, "✅ 结束评分");
+    }
     if (pace) await sleep(2500);
   }
+  const console_ = await store.consoles.get(contest.id, chair.id);
+  const consoleText = console_ === undefined ? undefined : api.model.message(chair.id, console_)?.text;
+  if (consoleText) console.log(`\n—— 主持人控制台（私聊，随时更新）/ the chair's console (private, kept up to date) ——\n${consoleText}\n`);
   await say(chair, "/finish");
 
   const state = await loadScreenState(store, contest.id);
