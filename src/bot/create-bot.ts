@@ -6,6 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
+import type { Contest } from "../domain/contest.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { createI18n } from "./i18n.js";
@@ -165,7 +166,8 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(startFeature(deps, enrolment.startJoin));
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
   features.use(commentsFeature(deps));
-  features.use(setupFeature(deps, createAdminCheck(now), consoles.welcome));
+  const setupConsoles = { welcome: consoles.welcome, changed: (api: Api, contest: Contest) => consoles.refresh(api, contest, { now: true }) };
+  features.use(setupFeature(deps, createAdminCheck(now), setupConsoles));
   features.use(enrolment.composer);
   features.use(rulesFeature(deps));
   features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));

@@ -69,6 +69,16 @@ describe("the chair's console", () => {
     expect((await consoleOf(h)).messageId).toBe(h.model.lastMessage(chair.id)!.messageId);
   });
 
+  it("shows a cancelled contest at once, without buttons", async () => {
+    const h = await harness();
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, "/cancel");
+    await h.tap(chair, GROUP, h.model.lastMessage(GROUP)!, /确定取消/);
+    const shown = await consoleOf(h);
+    expect(shown.text).toBe("🎛 主持人控制台 ·「季度述职评议」\n评议已取消。");
+    expect(labels(shown)).toEqual([]);
+  });
+
   it("shows the round, who is missing, the time left and the policy, and follows every ballot", async () => {
     let now = Date.parse("2026-11-30T02:00:00Z");
     const h = await harness({ now: () => now });

@@ -28,7 +28,10 @@ const sumOf = (values: number[]): number => Math.round(values.reduce((a, b) => a
 /** Sends a chair their console; the line to add to the group's reply when it could not be sent. */
 export type WelcomeChair = (api: Api, contest: Contest, chairId: number) => Promise<string | undefined>;
 
-export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, welcomeChair: WelcomeChair) => {
+/** The chairs' consoles, as set-up sees them: a new chair gets theirs, a cancel shows on them. */
+export type SetupConsoles = { welcome: WelcomeChair; changed: (api: Api, contest: Contest) => Promise<void> };
+
+export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, consoles: SetupConsoles) => {
   const composer = new Composer<BotContext>();
   const group = composer.filter(isGroupChat);
   const { store } = deps;
@@ -59,7 +62,7 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, welcomeChair: W
     if (!created.ok) return ctx.reply(ctx.t("setup-already-active", { title: created.existing.setup.title }));
     deps.logger.info({ contestId: contest.id, chatId, chair: from.id }, "contest created");
     // The chair's console comes in private; a chair the bot may not write to yet is told how here.
-    const startLine = await welcomeChair(ctx.api, contest, from.id);
+    const startLine = await consoles.welcome(ctx.api, contest, from.id);
     return ctx.reply([ctx.t("setup-created", { title, chair: displayName(from) }), ...(startLine ? ["", startLine] : [])].join("\n"));
   });
 
@@ -131,7 +134,8 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, welcomeChair: W
     if (data.args[1] === "0") return editIgnoringSame(() => ctx.editMessageText(t("setup-cancel-kept")));
     await store.contests.end(contest, "cancelled", { by: ctx.from.id, at: deps.now() });
     deps.logger.info({ contestId: contest.id, by: ctx.from.id }, "contest cancelled");
-    return editIgnoringSame(() => ctx.editMessageText(t("setup-cancelled", { title: contest.setup.title })));
+    await editIgnoringSame(() => ctx.editMessageText(t("setup-cancelled", { title: contest.setup.title })));
+    await consoles.changed(ctx.api, contest);
   });
 
   return composer;

@@ -119,10 +119,14 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
    * has every expected ballot, tell each chair with a new message (an edit makes no sound).
    */
   const roundChanged = async (api: Api, contest: Contest, presenter: number): Promise<void> => {
-    await refresh(api, contest);
+    await Promise.all([refresh(api, contest), allIn(api, contest, presenter)]);
+  };
+
+  const allIn = async (api: Api, contest: Contest, presenter: number): Promise<void> => {
     try {
-      const [counts, current] = await Promise.all([store.ballots.counts(contest.id, presenter), store.contests.currentRound(contest.id)]);
-      if (current !== presenter || counts.judges === 0 || counts.submitted < counts.judges) return;
+      const counts = await store.ballots.counts(contest.id, presenter);
+      if (counts.judges === 0 || counts.submitted < counts.judges) return;
+      if ((await store.contests.currentRound(contest.id)) !== presenter) return;
       if (!(await store.consoles.claimNotice(contest.id, `all-in:${presenter}`))) return;
       const t = translatorFor(deps.i18n, contest.language);
       const text = t("console-all-in", { n: presenter + 1, name: presenterName(contest, presenter), count: counts.submitted });
