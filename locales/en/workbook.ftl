@@ -16,6 +16,8 @@ workbook-note-settings-blend-prior = Weight of the prior score when blended with
 workbook-note-settings-quorum = Least counted ballots per presenter; below it the chair confirms before the close (empty: no check)
 workbook-note-settings-outlier = A total this far from the median is shown to the chair before the close (default 20)
 workbook-note-settings-reveal = When the group sees results: live, scores only, at the end, chair only
+workbook-note-settings-season-name = At /finish the contest is added to this season (optional), see /season
+workbook-note-settings-season-weight = The contest's weight in the season (default 1)
 
 workbook-note-criteria-name = Criterion name, required, unique
 workbook-note-criteria-max = Maximum score, positive, at most two decimals

@@ -16,6 +16,8 @@ workbook-note-settings-blend-prior = 与现场成绩合成时平时成绩的权�
 workbook-note-settings-quorum = 每位汇报人至少几份有效评分；不足时结束前先请主持人确认（留空不检查）
 workbook-note-settings-outlier = 某份总分偏离中位数超过这么多分时，结束前提醒主持人（默认 20）
 workbook-note-settings-reveal = 群里何时公布结果：每轮亮分和排名、每轮只亮本单位得分、结束后公布、仅主持人可见
+workbook-note-settings-season-name = 结束（/finish）时把本次评议计入这个赛季（可不填），见 /season
+workbook-note-settings-season-weight = 本次评议在赛季中的权重（默认 1）
 
 workbook-note-criteria-name = 评分项名称，必填，不重复
 workbook-note-criteria-max = 满分，正数，最多两位小数

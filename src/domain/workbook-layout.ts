@@ -139,6 +139,8 @@ export const SETTINGS: readonly Setting[] = [
   { path: ["blend", "prior"], names: { "zh-CN": "平时成绩权重", en: "Prior weight" }, kind: POSITIVE },
   { path: ["quorum"], names: { "zh-CN": "最少有效评分数", en: "Quorum" }, kind: INTEGER },
   { path: ["outlier"], names: { "zh-CN": "偏离提醒分差", en: "Outlier gap" }, kind: POSITIVE },
+  { path: ["season", "name"], names: { "zh-CN": "赛季", en: "Season" }, kind: TEXT },
+  { path: ["season", "weight"], names: { "zh-CN": "赛季权重", en: "Season weight" }, kind: POSITIVE },
   {
     path: ["reveal"],
     names: { "zh-CN": "结果公布", en: "Reveal" },

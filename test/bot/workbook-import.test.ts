@@ -111,7 +111,8 @@ describe("contest workbook: /template and /import of XLSX", () => {
       ["李四", "１００２", "两代表一委员", "是", "坡头镇、麻斜街道"],
       ["王五", null, "区领导", null, "区农业农村局"],
     ]);
-    sheets = sheets.map((s) => (s.name === "设置" ? { ...s, rows: s.rows.map((r) => (r[0] === "最少有效评分数" ? [r[0], { formula: "2+3", cached: 5 }] : r)) } : s));
+    const settings: Record<string, FixtureCell> = { 最少有效评分数: { formula: "2+3", cached: 5 }, 赛季: "2026年度综合考评" };
+    sheets = sheets.map((s) => (s.name === "设置" ? { ...s, rows: s.rows.map((r) => (String(r[0]) in settings ? [r[0], settings[String(r[0])]] : r)) } : s));
     sheets = sheets.map((s) => (s.name === "评分项" ? { ...s, rows: s.rows.map((r, i) => (i === 2 ? [...r.slice(0, 5), "优 27-30、良 ２１－２６，差 0～20"] : r)) } : s));
     const text = await upload(excelLikeWorkbook(sheets));
     expect(text).toContain("✅ 已导入「坡头区雄鹰擂台赛」：4 个评分项，6 位汇报人（2 个分组），2 个评委组，3 位预设评委");
@@ -126,7 +127,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       { name: "差", min: 0, max: 20 },
     ];
     const criteria = SAMPLE.criteria.map((c, i) => (i === 0 ? { ...c, grades } : c));
-    expect(await setup()).toEqual({ ...SAMPLE, criteria, judges });
+    expect(await setup()).toEqual({ ...SAMPLE, criteria, judges, season: { name: "2026年度综合考评", weight: 1 } });
   });
 
   it("names sheet, row and column of each bad cell, in one message, and stores nothing", async () => {
@@ -179,7 +180,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       "• 汇报单位 第 3 行：有跨列合并的单元格（A3:B3）：请取消合并，每格填写一个值",
       "• 评分项 第 1 行：不认识的列（可用：名称、满分、步长、权重、评分细则、等级）（收到 分值）",
       "• 奖项 第 3 行：单元格 C3 所在的列没有表头：请删除这个值或补上列名",
-      "• 设置 第 12 行 设置项：不认识的设置项（可用：评议名称、语言、计分方法、去掉最高最低分个数、现场成绩权重、平时成绩权重、最少有效评分数、偏离提醒分差、结果公布）（收到 开幕致辞）",
+      "• 设置 第 14 行 设置项：不认识的设置项（可用：评议名称、语言、计分方法、去掉最高最低分个数、现场成绩权重、平时成绩权重、最少有效评分数、偏离提醒分差、赛季、赛季权重、结果公布）（收到 开幕致辞）",
       "• 工作表「Sheet1」：不认识的工作表（可用：设置、评分项、汇报单位、评委、评审组、奖项、等次）（收到 Sheet1）",
     ]);
     await refusedWith(excelLikeWorkbook(sheets.filter((s) => s.name !== "设置")), ["• 缺少工作表「设置」"]);

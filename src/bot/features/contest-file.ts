@@ -61,9 +61,11 @@ export const fileErrorsText = (t: Translate, errors: FileError[]): string =>
 const isCsv = (document: Document): boolean =>
   /\.csv$/i.test(document.file_name ?? "") || document.mime_type === "text/csv";
 
-/** A workbook by its name or type, or by its bytes: every XLSX is a zip ("PK"). */
+/** A workbook by its name or type, or by its bytes: every XLSX is a zip ("PK\x03\x04"). */
 const isWorkbook = (document: Document, bytes: Uint8Array): boolean =>
-  /\.xlsx$/i.test(document.file_name ?? "") || document.mime_type === XLSX_MIME || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+  /\.xlsx$/i.test(document.file_name ?? "") ||
+  document.mime_type === XLSX_MIME ||
+  (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
 /** The contest setup in an uploaded workbook, read within XLSX_LIMITS. */
 const workbookSetup = (bytes: Uint8Array): FileResult<ContestSetup> => {
