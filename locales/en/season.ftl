@@ -43,6 +43,7 @@ season-table-contests = { $list }
 season-table-contest = { $mark } { $title } (weight { $weight })
 season-group = [{ $group }]
 season-row = { $rank }. { $name } — { $score } | { $cells }
+season-row-trend = { $rank }. { $name } — { $score } | { $cells } | { $trend }
 season-table-legend = Season score = weighted mean of the final scores of the contests; "—" = absent; ↑↓= = rank change since the previous contest.
 season-unit-usage = Usage: /season unit <unit name>, e.g. /season unit Potou
 season-unit-unknown = There is no "{ $name }" in the season "{ $season }".
@@ -70,6 +71,7 @@ season-rules-usage = To change them, put one rule per line after /season rules, 
     absent is "skip" (weights spread over the contests taken part in) or "zero"; "bands none" / "prizes none" clear them.
 season-rules-invalid = ❌ Not saved; please fix and send again:
 season-rules-line = Line { $line } "{ $text }"
+season-rules-line-error = Line { $line } "{ $text }": { $reason }
 season-rules-bad-absent = the absent rule is "skip" or "zero"
 season-rules-unknown = start the line with absent, bands or prizes
 season-closed = 🔒 Season "{ $season }" is closed; its standings are frozen.

@@ -43,6 +43,7 @@ season-table-contests = { $list }
 season-table-contest = { $mark } { $title }（权重 { $weight }）
 season-group = 【{ $group }】
 season-row = { $rank }. { $name } — { $score } ｜ { $cells }
+season-row-trend = { $rank }. { $name } — { $score } ｜ { $cells } ｜ { $trend }
 season-table-legend = 赛季得分 = 各次评议最终得分的加权平均；“—”为缺席；↑↓= 为与上一次评议后相比的名次变化。
 season-unit-usage = 用法：/season unit 单位名称，例如：/season unit 坡头镇
 season-unit-unknown = 赛季「{ $season }」中没有「{ $name }」。
@@ -70,6 +71,7 @@ season-rules-usage = 修改规则：在 /season rules 后每行写一项，例�
     缺席可写“跳过”（按参加的评议重新分配权重）或“零分”；写“等次 无”“奖项 无”可清空。
 season-rules-invalid = ❌ 未保存，请修改后重新发送：
 season-rules-line = 第 { $line } 行「{ $text }」
+season-rules-line-error = 第 { $line } 行「{ $text }」：{ $reason }
 season-rules-bad-absent = 缺席规则应为“跳过”或“零分”
 season-rules-unknown = 应以“缺席”“等次”或“奖项”开头
 season-closed = 🔒 赛季「{ $season }」已结束，排名已冻结。

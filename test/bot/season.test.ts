@@ -325,3 +325,33 @@ describe("seasons: three contests add up to one standings table", () => {
     expect(await say(outsider, "/season unit 坡头镇")).toContain("不在群里公布");
   });
 });
+
+describe("seasons in English", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ locale: "en" });
+    h.model.setAdmins(GROUP, [], chair.id);
+  });
+  afterEach(() => h.close());
+
+  it("posts the table, a unit's history and the rules in the group's language", async () => {
+    await h.say(chair, GROUP, "/season new 2026 review");
+    const season = (await h.store.seasons.currentForChat(GROUP))!;
+    const rows = (finals: [string, string][]) => finals.map(([name, final], i) => ({ name, group: "Towns", rank: i + 1, final, band: "Yellow" }));
+    const snapshot = (contestId: string, title: string, at: number, finals: [string, string][]) => ({
+      contestId, chatId: GROUP, title, finishedAt: at, weight: 1, public: true, addedAt: at, addedBy: chair.id, rows: rows(finals),
+    });
+    // Potou: (85 + 91)/2 = 88.00; Maxie: 91 only (absent from May) = 91.00.
+    await h.store.seasons.putSnapshot(season.id, snapshot("cccccc0001", "May", 1, [["Potou", "85/1"]]), { by: chair.id, at: 1 });
+    await h.store.seasons.putSnapshot(season.id, snapshot("cccccc0002", "August", 2, [["Maxie", "91/1"], ["Potou", "91/1"]]), { by: chair.id, at: 2 });
+    const table = (await h.say(outsider, GROUP, "/season"))!.text!;
+    expect(table).toContain('📅 Season "2026 review" standings (2 contests, absent: not counted)');
+    expect(table).toContain("① May (weight 1)\n② August (weight 1)");
+    expect(table).toContain("[Towns]\n1. Maxie — 91.00 | — · 91.00 | new\n2. Potou — 88.00 | 85.00 · 91.00 | ↓");
+    const unit = (await h.say(outsider, GROUP, "/season unit Maxie"))!.text!;
+    expect(unit).toContain("① May (weight 1): — (absent)");
+    expect(unit).toContain("Colour record: Yellow 1");
+    expect((await h.say(chair, GROUP, "/season rules absent zero"))!.text).toContain("Absent: absent: counts as 0");
+    expect((await h.say(chair, GROUP, "/season rules\nfoo"))!.text).toContain('Line 1 "foo": start the line with absent, bands or prizes');
+  });
+});

@@ -238,7 +238,11 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
       ...errors.map((e) =>
         e.code === "bad_items"
           ? `${t("season-rules-line", { line: e.line, text: e.text })}\n${lineErrorsText(t, e.errors)}`
-          : `${t("season-rules-line", { line: e.line, text: e.text })}：${t(e.code === "bad_absent" ? "season-rules-bad-absent" : "season-rules-unknown")}`,
+          : t("season-rules-line-error", {
+              line: e.line,
+              text: e.text,
+              reason: t(e.code === "bad_absent" ? "season-rules-bad-absent" : "season-rules-unknown"),
+            }),
       ),
     ].join("\n");
 

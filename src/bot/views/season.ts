@@ -33,8 +33,9 @@ export const seasonTableText = (t: Translate, season: Season, standings: SeasonS
     if (showGroups && group.name !== null) lines.push(t("season-group", { group: group.name }));
     for (const row of group.rows) {
       const cells = row.cells.map((cell) => cell?.text ?? "—").join(" · ");
-      const trend = row.trend ? ` ｜ ${trendMark(t, row.trend)}` : "";
-      lines.push(`${t("season-row", { rank: row.rank, name: row.name, score: row.scoreText, cells })}${trend}${extras(row)}`);
+      const vars = { rank: row.rank, name: row.name, score: row.scoreText, cells };
+      const text = row.trend ? t("season-row-trend", { ...vars, trend: trendMark(t, row.trend) }) : t("season-row", vars);
+      lines.push(`${text}${extras(row)}`);
     }
   }
   lines.push("", t("season-table-legend"));
