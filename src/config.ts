@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
   METRICS_TOKEN: optional(
     z.string().regex(/^[\w.~+\/=-]{16,256}$/, { error: "must be 16–256 characters (letters, digits, . _ ~ + / = -), e.g. from `openssl rand -hex 32`" }).optional(),
   ),
+  /** How old (seconds) a Mini App's Telegram sign-in (initData auth_date) may be before it is refused. */
+  INIT_DATA_MAX_AGE_S: optional(z.coerce.number().int().min(60, { error: "must be at least 60" }).max(86_400, { error: "must be at most 86400 (a day)" }).default(3600)),
   /** Time zone of the times judges see on their ballots (IANA name). */
   TZ: optional(z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai" }).default("Asia/Shanghai")),
 }).superRefine((config, ctx) => {

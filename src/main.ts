@@ -2,7 +2,7 @@
 // (/healthz, /metrics, the webhook), graceful shutdown.
 import { existsSync } from "node:fs";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, publicUrl } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createRedis } from "./redis.js";
 import { createStore } from "./store/store.js";
@@ -15,6 +15,9 @@ import { startHttpServer } from "./http/server.js";
 import { createWebhookRoute, registerWebhook } from "./http/webhook.js";
 import { createScreenRoutes } from "./http/screen.js";
 import { createSeasonRoutes } from "./http/season-page.js";
+import { createBallotRoutes } from "./http/app/ballot-routes.js";
+import { createInitDataCheck } from "./http/app/init-data.js";
+import { BALLOT_APP_PATH, ballotAppBase } from "./bot/ballot-app-link.js";
 
 /** A clean stop takes at most this long; then the process exits anyway (with 1). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -43,7 +46,7 @@ const main = async () => {
   const store = createStore(redis, config.REDIS_PREFIX);
   const metrics = createMetrics({ processMetrics: true });
   const webhookMode = config.BOT_MODE === "webhook";
-  const { bot, stop, drain, i18n } = createBot({
+  const { bot, stop, drain, i18n, ballotApp } = createBot({
     token: config.BOT_TOKEN,
     config,
     store,
@@ -67,6 +70,19 @@ const main = async () => {
   const extraRoutes: ExtraRoutes[] = [{ path: "/screen", app: screen.app, close: screen.close }];
   // The season table (/season/<token>, see http/season-page.ts).
   extraRoutes.push({ path: "/season", app: createSeasonRoutes({ store, logger, defaultLocale: config.DEFAULT_LOCALE }).app });
+  // The judges' Mini App ballot (/app/ballot/<contest>/<presenter>, see http/app/ballot-routes.ts).
+  const ballotRoutes = createBallotRoutes({
+    ballotApp,
+    checkInitData: createInitDataCheck({ botToken: config.BOT_TOKEN, maxAgeS: config.INIT_DATA_MAX_AGE_S }),
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+  });
+  extraRoutes.push({ path: BALLOT_APP_PATH, app: ballotRoutes.app });
+  if (!ballotAppBase(config))
+    logger.warn(
+      { publicUrl: publicUrl(config) },
+      "Mini App ballot off: PUBLIC_URL is not https, so ballots have no 📝 表单评分 button (Telegram opens Mini Apps over https only); the buttons work as before",
+    );
   const app = createHttpApp({
     store,
     redis,

@@ -6,12 +6,9 @@ miniapp-ballot-grade-chosen = Grade { $grade }, choose the score:
 
 ## Mini App
 miniapp-button = 📝 Score in a form
-miniapp-off-start = The form ballot (Mini App) is off: PUBLIC_URL is not an https address ({ $url }). Judges score with the buttons.
 miniapp-unauthorized = Cannot confirm who you are. Open the form again in Telegram with the "📝 Score in a form" button of your ballot.
 miniapp-expired = Your sign-in has expired. Close the form and open it again with the "📝 Score in a form" button of your ballot.
 miniapp-no-contest = This contest or presenter was not found.
-miniapp-bad-request = The request is not valid: { $reason }
-miniapp-too-large = The request is too large.
 miniapp-submitted = ✅ Submitted (version { $version }). You may change it until the round closes.
 miniapp-draft-saved = Saved as draft
 
@@ -31,3 +28,20 @@ file-grade-out-of-range = the grade lies out of range (should be within { $expec
 file-grade-off-step = the grade's bounds must be multiples of the step ({ $expected })
 file-grade-overlap = overlaps the grade "{ $expected }"
 file-grade-duplicate = grade name used twice
+
+## Mini App page
+miniapp-page-loading = Loading your ballot…
+miniapp-page-presenter = { $n }/{ $total }: { $name }
+miniapp-page-range = 0–{ $max } points
+miniapp-page-step = step { $step }
+miniapp-page-grade = Grade: { $grade }
+miniapp-page-no-grade = in no grade
+miniapp-page-not-scored = Not scored yet
+miniapp-page-decrease = Decrease
+miniapp-page-increase = Increase
+miniapp-page-sending = Submitting…
+miniapp-page-not-open = This round has not started yet.
+miniapp-page-network = No connection: the ballot was not submitted. Please try again.
+miniapp-page-off-step = The score must lie within 0–{ $max } and be a multiple of { $step }
+miniapp-bad-request = The request is not valid; nothing was stored.
+miniapp-too-large = The request is too large; nothing was stored.

@@ -6,12 +6,9 @@ miniapp-ballot-grade-chosen = 等级 { $grade }，请选分数：
 
 ## Mini App
 miniapp-button = 📝 表单评分
-miniapp-off-start = 表单评分（Mini App）未启用：PUBLIC_URL 不是 https 地址（{ $url }）。评委仍可用按钮评分。
 miniapp-unauthorized = 无法确认你的身份，请在 Telegram 中从评分消息的“📝 表单评分”按钮重新打开。
 miniapp-expired = 登录信息已过期，请关闭后从评分消息的“📝 表单评分”按钮重新打开。
 miniapp-no-contest = 没有找到这次评议或这位汇报人。
-miniapp-bad-request = 请求格式不正确：{ $reason }
-miniapp-too-large = 请求太大。
 miniapp-submitted = ✅ 已提交（第 { $version } 版）。本轮结束前可以修改。
 miniapp-draft-saved = 已暂存
 
@@ -31,3 +28,20 @@ file-grade-out-of-range = 等级超出范围（应在 { $expected } 之间）
 file-grade-off-step = 等级的分数应是步长的整数倍（{ $expected }）
 file-grade-overlap = 与等级「{ $expected }」重叠
 file-grade-duplicate = 等级名称重复
+
+## Mini App page
+miniapp-page-loading = 正在加载评分表…
+miniapp-page-presenter = 第 { $n }/{ $total } 位：{ $name }
+miniapp-page-range = 0–{ $max } 分
+miniapp-page-step = 步长 { $step }
+miniapp-page-grade = 等级：{ $grade }
+miniapp-page-no-grade = 不在任何等级内
+miniapp-page-not-scored = 尚未评分
+miniapp-page-decrease = 减少
+miniapp-page-increase = 增加
+miniapp-page-sending = 正在提交…
+miniapp-page-not-open = 本轮评分尚未开始。
+miniapp-page-network = 网络不通，评分未提交。请稍后再试。
+miniapp-page-off-step = 分数应在 0–{ $max } 之间，且是 { $step } 的整数倍
+miniapp-bad-request = 请求格式不正确，未保存任何内容。
+miniapp-too-large = 请求太大，未保存任何内容。

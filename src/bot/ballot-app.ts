@@ -24,6 +24,8 @@ export type BallotAppState = {
   ballot: Pick<Ballot, "scores" | "version" | "submittedAt" | "abstain"> | null;
   /** The round is open (and the contest running): the ballot may be changed. */
   open: boolean;
+  /** The round's status; null before it was ever opened. */
+  round: "open" | "closed" | null;
 };
 
 export type BallotAppRefusal = "NO_CONTEST" | "NOT_JUDGE" | "CONFLICT" | "ROUND_CLOSED" | "BAD_SCORE" | "INCOMPLETE";
@@ -53,6 +55,7 @@ export const appState = (state: BallotState, presenter: number): BallotAppState 
       ? { scores: state.ballot.scores, version: state.ballot.version, submittedAt: state.ballot.submittedAt, abstain: state.ballot.abstain }
       : null,
     open: isOpen(state),
+    round: state.round ?? null,
   };
 };
 
@@ -123,6 +126,18 @@ export const createBallotApp = (deps: BotDeps, live: LiveMessages, api: Api, sub
     return { ok: true, state: appState(state, presenter), message: t("miniapp-submitted", { version: state.ballot.version }) };
   };
 
-  return { load, saveDraft, submit };
+  /**
+   * A value the HTTP boundary refused before the store (more than two decimals): answered as the
+   * scripts would answer it, in their order (round, judge, conflict, then the value).
+   */
+  const refuseScore = async (contestId: string, presenter: number, judgeId: number): Promise<BallotAppAnswer> => {
+    const state = await store.ballots.state(contestId, presenter, judgeId);
+    if (!state) return refusal("NO_CONTEST", deps.config.DEFAULT_LOCALE);
+    const locale = state.contest.language;
+    if (state.round !== "open") return refusal("ROUND_CLOSED", locale);
+    return judgeRefusal(state) ?? refusal("BAD_SCORE", locale);
+  };
+
+  return { load, saveDraft, submit, refuseScore };
 };
 export type BallotApp = ReturnType<typeof createBallotApp>;
