@@ -8,6 +8,7 @@ import { createBallotRoutes } from "../../src/http/app/ballot-routes.js";
 import { createInitDataCheck } from "../../src/http/app/init-data.js";
 import { BALLOT_APP_PATH } from "../../src/bot/ballot-app-link.js";
 import type { TestUser } from "../support/bot-api-server.js";
+import type { ContestSetup } from "../../src/domain/contest.js";
 import { signedInitData } from "../support/init-data.js";
 
 export const PUBLIC_URL = "https://score.example.org";
@@ -49,8 +50,8 @@ export const createBallotAppHarness = async (options: { maxAgeS?: number } = {})
   };
 
   /** The meeting of integrity-support (3 judges, 4 criteria 30/30/20/20, 3 presenters), round 1 open. */
-  const openRound = async () => {
-    await setUpMeeting(h, judges);
+  const openRound = async (setup: Partial<ContestSetup> = {}) => {
+    await setUpMeeting(h, judges, setup);
     await h.say(chair, GROUP, "/open");
     const contest = await contestOf(h);
     contestId = contest.id;

@@ -25,8 +25,8 @@ export const ballotPageLabels = (t: Translate) => ({
   total: t("ballot-total", { total: "{total}" }),
   totalScaled: t("ballot-total-scaled", { total: "{total}", sum: "{sum}" }),
   incomplete: t("ballot-incomplete"),
-  submit: t("ballot-submit"),
-  resubmit: t("ballot-resubmit"),
+  submit: t("miniapp-page-submit"),
+  resubmit: t("miniapp-page-resubmit"),
   sending: t("miniapp-page-sending"),
   submitted: t("ballot-submitted", { version: "{version}", time: "{time}" }),
   unsaved: t("ballot-unsaved"),
@@ -64,9 +64,9 @@ h1 { font-size: 22px; margin: 0 0 4px; font-weight: 700; }
 .card h2 { font-size: 22px; margin: 0; display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
 .card h2 .range { font-size: 17px; color: var(--hint); font-weight: 400; white-space: nowrap; }
 .desc { color: var(--hint); margin: 6px 0 0; font-size: 17px; }
-.grades { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
-.grades button { font: inherit; font-size: 17px; border: 1px solid var(--line); background: var(--secondary-bg); color: var(--text);
-  border-radius: 999px; padding: 8px 14px; min-height: 44px; }
+.grades { display: grid; grid-template-columns: repeat(auto-fit, minmax(70px, 1fr)); gap: 6px; margin-top: 12px; }
+.grades button { font: inherit; font-size: 16px; border: 1px solid var(--line); background: var(--secondary-bg); color: var(--text);
+  border-radius: 999px; padding: 6px 2px; min-height: 44px; white-space: nowrap; }
 .grades button.on { background: var(--button); color: var(--button-text); border-color: var(--button); }
 .stepper { display: grid; grid-template-columns: 64px 1fr 64px; gap: 10px; margin-top: 14px; align-items: stretch; }
 .stepper button { font: inherit; font-size: 34px; font-weight: 700; border: 0; border-radius: 14px; min-height: 64px;
@@ -194,7 +194,7 @@ const SCRIPT = `
       var v = input.value === "" ? null : Number(input.value);
       if (v === null) { values[i] = null; input.classList.remove("bad"); update(); return; }
       if (allowed(c, v)) { input.classList.remove("bad"); set(i, v, true); }
-      else { input.classList.add("bad"); $("now-" + i).textContent = fill(L.offStep, { max: fmt(c.max), step: fmt(c.step) }); }
+      else { input.classList.add("bad"); values[i] = null; $("now-" + i).textContent = fill(L.offStep, { max: fmt(c.max), step: fmt(c.step) }); update(); }
     });
     s.appendChild(minus); s.appendChild(input); s.appendChild(plus); el.appendChild(s);
     var now = document.createElement("div"); now.className = "now"; now.id = "now-" + i; el.appendChild(now);
@@ -210,7 +210,8 @@ const SCRIPT = `
 
   function set(i, v, typed) {
     values[i] = v;
-    if (!typed) document.querySelector('[data-criterion="' + i + '"] input').value = fmt(v);
+    var input = document.querySelector('[data-criterion="' + i + '"] input');
+    if (!typed) { input.value = fmt(v); input.classList.remove("bad"); }
     update();
     saveDraft(i);
   }
@@ -295,7 +296,9 @@ const SCRIPT = `
     request("POST", "/submit", { scores: values }).then(function (r) {
       busy = false;
       if (r.status === 200) {
-        banner(r.json.message, "");
+        // The status line says it ("✅ 已提交（第 n 版，time）"); the server's words are for screen readers.
+        banner("", "");
+        $("status").setAttribute("aria-label", r.json.message || "");
         postEvent("web_app_trigger_haptic_feedback", { type: "notification", notification_type: "success" });
         show(r.json.state);
       } else {
