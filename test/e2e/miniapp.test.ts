@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)("the Mini App in a real browser (e2e)", () => {
     expect(await page.locator("#presenter").textContent()).toBe("第 1/3 位：区交通运输局");
     expect(await card(page, 0).locator(".desc").textContent()).toBe("对照实施方案，看工作进度与成效");
     // Telegram's theme colours are applied.
-    expect(await page.locator("#submit").evaluate("el => getComputedStyle(el).backgroundColor")).toBe("rgb(51, 144, 236)");
+    expect(await page.evaluate("getComputedStyle(document.getElementById('submit')).backgroundColor")).toBe("rgb(51, 144, 236)");
 
     // A grade sets its top value; the stepper goes down from there.
     await card(page, 0).getByRole("button", { name: "优 27–30" }).click();
