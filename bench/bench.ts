@@ -4,6 +4,7 @@
 //
 //   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
 //                            [--solo-judges=400] [--broadcast-judges=200] [--dedupe] [--quick]
+//                            [--burst] [--burst-groups=3] [--burst-judges=100]
 //   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
 //
 // Phases:
@@ -14,6 +15,8 @@
 //  3. ceiling: the same number of ballot-state EVALSHA calls straight from ioredis, same concurrency.
 //  4. ranking: 1,000 presenters × 100 judges through the pure domain (presenterResult + computeStandings).
 //  5. broadcast: a round opened for N judges against a Bot API that answers 429 above 30 msg/s.
+//  6. burst (alone with --burst): 300 judges in 3 groups submit within 10 s against a Bot API that
+//     enforces Telegram's limits; until every ballot is stored, until every judge sees it, 429s, lost.
 // Prints a table, then (last line) one JSON object with the figures.
 import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
 import { randomBytes } from "node:crypto";
@@ -50,6 +53,13 @@ const P = option("presenters", 10, 3);
 const C = option("criteria", 4, 4);
 const SOLO_JUDGES = Math.min(option("solo-judges", 400, 50), G * J);
 const BROADCAST_JUDGES = option("broadcast-judges", 200, 60);
+/** --burst: only the meeting burst (300 judges in 3 groups by default). */
+const BURST_ONLY = args.has("burst");
+const BURST_GROUPS = option("burst-groups", 3, 3);
+const BURST_JUDGES_PER_GROUP = option("burst-judges", 100, 100);
+const BURST_WINDOW_MS = 10_000;
+/** A judge's pause before each tap (reading the next criterion). */
+const BURST_THINK_MS = 300;
 const RANK_PRESENTERS = option("ranking-presenters", 1000, 1000);
 const RANK_JUDGES = option("ranking-judges", 100, 100);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -146,7 +156,7 @@ const buildBot = (redis: Redis, prefix: string, extra: Partial<CreateBotOptions>
   const created = createBot({
     token: model.token,
     botInfo: model.botInfo,
-    config: { DEFAULT_LOCALE: "zh-CN", COUNTER_EDIT_INTERVAL_S: 3, TELEGRAM_API_ROOT: "http://bot-api.invalid" },
+    config: { DEFAULT_LOCALE: "zh-CN", COUNTER_EDIT_INTERVAL_S: 4, TELEGRAM_API_ROOT: "http://bot-api.invalid" },
     store,
     logger,
     client: { fetch: modelFetch(model) },
@@ -372,6 +382,89 @@ const broadcastPhase = async (redis: Redis, prefix: string) => {
   return { ms, sent, ballots, perSecond: (sent / ms) * 1000, rateLimited: limited };
 };
 
+/**
+ * A meeting burst: BURST_GROUPS groups × BURST_JUDGES_PER_GROUP judges; the chairs open the round
+ * at once (the ballots go out paced) and every judge scores 4 criteria and submits, starting at a
+ * random moment within 10 s of the open (or when their ballot arrives, if later), with a short
+ * pause between taps. The Bot API enforces Telegram's limits: ~30 messages/s overall, 1/s per
+ * chat, 20/min per group (edits of a private message are free), answering 429 with retry_after.
+ */
+const burstPhase = async (redis: Redis, prefix: string) => {
+  const bot = buildBot(redis, `${prefix}:burst`, { broadcastRatePerS: 28 });
+  const { model } = bot;
+  const judges: Array<{ g: number; j: number }> = [];
+  for (let g = 0; g < BURST_GROUPS; g++) {
+    await setUpGroup(bot, g, BURST_JUDGES_PER_GROUP, 1);
+    for (let j = 0; j < BURST_JUDGES_PER_GROUP; j++) judges.push({ g, j });
+  }
+  model.takeUpdates();
+  model.setRateLimit({ global: 30, perChat: 1, windowMs: 1000, retryAfter: 1, perGroupPerMinute: 20, privateEditsFree: true });
+  const contestIds = await Promise.all(
+    Array.from({ length: BURST_GROUPS }, async (_, g) => (await bot.store.contests.activeForChat(groupOf(g)))!.id),
+  );
+
+  const started = now();
+  const seen: number[] = [];
+  let lost = 0;
+  const opening = Promise.all(Array.from({ length: BURST_GROUPS }, (_, g) => command(bot, g, "/open")));
+  const scoreOne = async ({ g, j }: { g: number; j: number }) => {
+    const judge = judgeOf(g, j);
+    await sleep(Math.random() * BURST_WINDOW_MS);
+    await model.waitFor((m) => m.lastMessage(judge.id)?.text?.includes("评分项 1/"), 120_000, `ballot of ${judge.first_name}`);
+    for (let c = 0; c < C; c++) {
+      await sleep(BURST_THINK_MS);
+      await bot.handle(model.tap(judge, judge.id, model.lastMessage(judge.id)!.messageId, String(scoreOf(g, j, 0, c))));
+    }
+    await sleep(BURST_THINK_MS);
+    await bot.handle(model.tap(judge, judge.id, model.lastMessage(judge.id)!.messageId, /^✅/));
+    if (model.lastMessage(judge.id)?.text?.includes("已提交")) seen.push(now() - started);
+    else lost += 1;
+  };
+  // Every ballot is in Redis: polled, as a meeting secretary would watch the counter.
+  const allStored = (async () => {
+    for (;;) {
+      const counts = await Promise.all(contestIds.map((id) => bot.store.ballots.counts(id, 0)));
+      if (counts.reduce((n, x) => n + x.submitted, 0) >= judges.length) return now() - started;
+      await sleep(20);
+    }
+  })();
+  await Promise.all([opening, ...judges.map(scoreOne)]);
+  const storedMs = await allStored;
+  const stored = (await Promise.all(contestIds.map((id) => bot.store.ballots.counts(id, 0)))).reduce((n, x) => n + x.submitted, 0);
+  const limitedCalls = model.calls.filter((call) => call.response?.ok === false && call.response.error_code === 429);
+  const where = new Map<string, number>();
+  for (const call of limitedCalls) {
+    const key = `${call.method} (${Number(call.params.chat_id) < 0 ? "group" : "private"})`;
+    where.set(key, (where.get(key) ?? 0) + 1);
+  }
+  const result = {
+    judges: judges.length,
+    rateLimitedBy: [...where].map(([key, n]) => `${key} ${n}`).join(", ") || "none",
+    allStoredS: storedMs / 1000,
+    allSeenS: Math.max(...seen) / 1000,
+    rateLimited: model.rateLimited,
+    lost: judges.length - stored + lost,
+  };
+  await bot.stop();
+  return result;
+};
+
+type Burst = Awaited<ReturnType<typeof burstPhase>>;
+const burstFigures = (burst: Burst) => ({
+  burst_judges: burst.judges,
+  burst_all_stored_s: round(burst.allStoredS, 2),
+  burst_all_seen_s: round(burst.allSeenS, 2),
+  burst_429s: burst.rateLimited,
+  burst_lost: burst.lost,
+});
+const printBurst = (burst: Burst) =>
+  table(`meeting burst: ${burst.judges} judges in ${BURST_GROUPS} groups submit within ${BURST_WINDOW_MS / 1000} s (API: 30/s, 1/s per chat, 20/min per group)`, [
+    ["every ballot stored in Redis", `${round(burst.allStoredS, 2)} s after the open`],
+    ["every judge sees the stored review", `${round(burst.allSeenS, 2)} s after the open`],
+    ["429 answers", `${burst.rateLimited} (${burst.rateLimitedBy})`],
+    ["ballots lost", burst.lost],
+  ]);
+
 // ───────────────────────────── main ─────────────────────────────
 
 const main = async () => {
@@ -383,10 +476,18 @@ const main = async () => {
   console.log(`bench: G=${G} groups × J=${J} judges × P=${P} presenters × C=${C} criteria (max ${MAX} each); Redis ${REDIS_URL}, prefix ${prefix}`);
   console.log(`node ${process.version}; ${quick ? "quick run" : "full run"}; ${DEDUPE ? "update dedupe on (as in webhook mode)" : "no update dedupe (as in polling mode)"}`);
   try {
+    if (BURST_ONLY) {
+      const burst = await burstPhase(redis, prefix);
+      printBurst(burst);
+      console.log("");
+      console.log(JSON.stringify(burstFigures(burst)));
+      return;
+    }
     const meeting = await meetingPhase(redis, prefix, clientCounts);
     const ceiling = await ceilingPhase(redis, prefix, meeting.contestIds, meeting.taps);
     const ranking = rankingPhase();
     const broadcast = await broadcastPhase(redis, prefix);
+    const burst = await burstPhase(redis, prefix);
 
     const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
     const ballotsPerS = (meeting.ballots / meeting.tappingMs) * 1000;
@@ -460,7 +561,9 @@ const main = async () => {
       broadcast_judges: BROADCAST_JUDGES,
       broadcast_msgs_per_s: round(broadcast.perSecond, 1),
       broadcast_429s: broadcast.rateLimited,
+      ...burstFigures(burst),
     };
+    printBurst(burst);
     console.log("");
     console.log(JSON.stringify(result));
   } finally {

@@ -26,7 +26,7 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   DEFAULT_LOCALE: optional(LocaleSchema.default("zh-CN")),
   /** Minimum seconds between two edits of a group's live counter. */
-  COUNTER_EDIT_INTERVAL_S: optional(z.coerce.number().min(0).max(60).default(3)),
+  COUNTER_EDIT_INTERVAL_S: optional(z.coerce.number().min(0).max(60).default(4)),
   /** polling: one process asks Telegram for updates; webhook: Telegram posts them (replicas allowed). */
   BOT_MODE: optional(z.enum(["polling", "webhook"], { error: 'must be "polling" or "webhook"' }).default("polling")),
   /** Public URL Telegram posts updates to (webhook mode); its path is served on PORT. */

@@ -142,6 +142,10 @@ export interface RateLimitOptions {
   retryAfter?: number;
   /** Methods that count, default: send*, edit*, copy/forward. */
   methods?: readonly string[];
+  /** Max rate-limited calls per minute in each group (chat_id < 0), as Telegram's ~20/min. */
+  perGroupPerMinute?: number;
+  /** Edits in private chats do not count (Telegram lets a bot update a private message quickly). */
+  privateEditsFree?: boolean;
 }
 
 export type ButtonMatcher = string | RegExp | ((button: InlineKeyboardButton) => boolean);
@@ -314,6 +318,7 @@ function botCommandEntity(text: string): MessageEntity[] | undefined {
 export class RateLimiter {
   private readonly globalHits: number[] = [];
   private readonly chatHits = new Map<number, number[]>();
+  private readonly groupMinuteHits = new Map<number, number[]>();
   rejected = 0;
 
   constructor(
@@ -326,26 +331,36 @@ export class RateLimiter {
   }
 
   /** Returns a 429 failure, or undefined and records the hit. */
-  check(chatId: number | undefined): ApiFailure | undefined {
+  check(chatId: number | undefined, method = "sendMessage"): ApiFailure | undefined {
+    if (this.opts.privateEditsFree && method.startsWith("edit") && chatId !== undefined && chatId > 0) return undefined;
     const t = this.now();
     const windowMs = this.opts.windowMs ?? 1000;
-    const prune = (hits: number[]): number[] => {
-      while (hits.length > 0 && (hits[0] ?? 0) <= t - windowMs) hits.shift();
+    const prune = (hits: number[], ms = windowMs): number[] => {
+      while (hits.length > 0 && (hits[0] ?? 0) <= t - ms) hits.shift();
       return hits;
     };
     const g = prune(this.globalHits);
     const c = chatId === undefined ? undefined : prune(this.chatHits.get(chatId) ?? []);
+    const inGroup = chatId !== undefined && chatId < 0 && this.opts.perGroupPerMinute !== undefined;
+    const m = inGroup ? prune(this.groupMinuteHits.get(chatId) ?? [], 60_000) : undefined;
     const overGlobal = this.opts.global !== undefined && g.length >= this.opts.global;
     const overChat = c !== undefined && this.opts.perChat !== undefined && c.length >= this.opts.perChat;
-    if (overGlobal || overChat) {
+    const overGroup = m !== undefined && m.length >= (this.opts.perGroupPerMinute ?? Infinity);
+    if (overGlobal || overChat || overGroup) {
       this.rejected += 1;
-      const retryAfter = this.opts.retryAfter ?? 1;
+      // Past a group's minute budget Telegram asks to wait until its oldest message leaves the window.
+      const groupWait = overGroup && m !== undefined ? Math.ceil(((m[0] ?? t) + 60_000 - t) / 1000) : 0;
+      const retryAfter = Math.max(this.opts.retryAfter ?? 1, groupWait);
       return apiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
     }
     g.push(t);
     if (c !== undefined && chatId !== undefined) {
       c.push(t);
       this.chatHits.set(chatId, c);
+    }
+    if (m !== undefined && chatId !== undefined) {
+      m.push(t);
+      this.groupMinuteHits.set(chatId, m);
     }
     return undefined;
   }
@@ -887,7 +902,7 @@ export class TelegramModel {
 
   private checkRateLimit(method: string, params: Params): ApiFailure | undefined {
     if (this.limiter === undefined || !this.limiter.applies(method)) return undefined;
-    return this.limiter.check(optNumber(params, "chat_id"));
+    return this.limiter.check(optNumber(params, "chat_id"), method);
   }
 
   private changed(): void {
