@@ -260,4 +260,24 @@ describe("in-process bot on the same model", () => {
     expect(model.rateLimited).toBe(1);
     expect(model.lastMessage(GROUP)?.document?.bytes).toEqual(Buffer.from([1, 2, 3]));
   });
+
+  it("enforces a group's minute budget with a retry_after until its oldest message leaves, private edits free", async () => {
+    let clock = 1_000_000;
+    const model = new TelegramModel({ now: () => clock, rateLimit: { perGroupPerMinute: 3, privateEditsFree: true, perChat: 100 } });
+    model.startUser(alice);
+    for (let i = 0; i < 3; i++) {
+      clock += 1000;
+      expect((await model.call("sendMessage", { chat_id: GROUP, text: `m${i}` })).ok).toBe(true);
+    }
+    clock += 1000;
+    const limited = await model.call("sendMessage", { chat_id: GROUP, text: "one too many" });
+    expect(limited).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 57 } });
+    // A private chat's message is edited freely.
+    const sent = await model.call("sendMessage", { chat_id: alice.id, text: "ballot" });
+    const messageId = sent.ok ? (sent.result as { message_id: number }).message_id : 0;
+    for (let i = 0; i < 5; i++) expect((await model.call("editMessageText", { chat_id: alice.id, message_id: messageId, text: `v${i}` })).ok).toBe(true);
+    clock += 57_000;
+    expect((await model.call("sendMessage", { chat_id: GROUP, text: "later" })).ok).toBe(true);
+    expect(model.rateLimited).toBe(1);
+  });
 });
