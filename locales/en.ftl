@@ -32,9 +32,10 @@ help-chair = Chair commands
     /settings — show the whole setup
     /quorum n, /outlier points — checks before a close (quorum, totals far from the median)
     /join — post the “Join as judge” button
+    /console — get the chair's console in private (next, close, remind, reopen, finish as buttons)
     /open [n] — open the round for the next (or n-th) presenter
     /close — close the round and post the ranking
-    /status — who has submitted
+    /status — who has submitted (in private)
     /finish — post the final ranking and end the contest
     /screen — get the big-screen link in private (/screen revoke disables it)
     /export — get the ballots and standings as CSV in private (/export public: standings only)

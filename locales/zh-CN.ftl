@@ -32,9 +32,10 @@ help-chair = 主持人命令
     /settings — 查看全部设置
     /quorum 份数、/outlier 分差 — 结束本轮前的检查（法定人数、异常分）
     /join — 发布“加入评委”按钮
+    /console — 私聊获取主持人控制台（下一位、结束、提醒、重新开放、结束评议都可点按钮）
     /open [序号] — 开始下一位（或指定）汇报人的评分
     /close — 结束本轮评分并公布排名
-    /status — 查看谁已提交
+    /status — 私聊查看谁已提交
     /finish — 公布最终排名并结束评议
     /screen — 私聊获取大屏幕链接（/screen revoke 作废）
     /export — 私聊获取评分明细 CSV（/export public 只含排名）

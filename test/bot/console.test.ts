@@ -170,6 +170,25 @@ describe("the chair's console", () => {
     expect(labels(finished)).toEqual([]);
   });
 
+  it("asks the chair in private before closing below the quorum, from the console as from /close", async () => {
+    const h = await harness();
+    await setUpMeeting(h, undefined, { quorum: 3 });
+    await tapConsole(h, "▶ 下一位");
+    await vote(h, zhang, scoresFor(90));
+    const groupBefore = h.model.messages(GROUP).length;
+    await tapConsole(h, "⏹ 结束并公布");
+    expect(await tapConsole(h, "✅ 确认结束")).toMatchObject({ text: "⏸ 第 1 位「区交通运输局」：等待主持人确认。", show_alert: true });
+    const hold = h.model.messages(chair.id).filter((m) => m.text?.includes("仍要结束本轮评分吗")).at(-1)!;
+    expect(hold.text).toContain("有效评分 1 份，少于法定人数 3 份。");
+    expect(h.model.messages(GROUP).length).toBe(groupBefore);
+    const contest = await contestOf(h);
+    expect(await h.store.contests.currentRound(contest.id)).toBe(0);
+    await h.tap(chair, chair.id, hold, "✅ 结束评分");
+    expect(await h.store.contests.currentRound(contest.id)).toBeUndefined();
+    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 1 份评分。");
+    expect((await consoleOf(h)).text).toContain("⏸ 当前没有进行中的评分。下一位：第 2/3 位 区教育局");
+  });
+
   it("does with each button what the group command does", async () => {
     // The same meeting twice: once run by commands in the group, once by the console's buttons.
     const byCommand = await harness();
