@@ -325,6 +325,9 @@ file-not-one-of = must be one of: { $expected }
 file-too-many-decimals = at most two decimals
 file-step-not-divisor = the maximum must be a whole multiple of the step
 file-out-of-range = out of range (must be { $expected })
+file-duplicate-rule = tie-break rule listed twice (each rule at most once)
+file-chair-not-last = "chair" (the chair decides) must be the last tie-break rule
+file-unknown-criterion = no such criterion (known: { $expected })
 file-invalid = not valid ({ $expected })
 
 ## Settings

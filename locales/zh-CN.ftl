@@ -325,6 +325,9 @@ file-not-one-of = 应为以下之一：{ $expected }
 file-too-many-decimals = 最多两位小数
 file-step-not-divisor = 满分必须是步长的整数倍
 file-out-of-range = 超出范围（应 { $expected }）
+file-duplicate-rule = 并列规则重复（每条规则只能出现一次）
+file-chair-not-last = “chair”（主持人裁定）必须是最后一条并列规则
+file-unknown-criterion = 没有这个评分项（可用：{ $expected }）
 file-invalid = 不符合要求（{ $expected }）
 
 ## Settings

@@ -33,6 +33,9 @@ export const FILE_ERROR_CODES = [
   "step_not_divisor",
   "out_of_range",
   ...GRADE_PROBLEM_CODES,
+  "duplicate_rule",
+  "chair_not_last",
+  "unknown_criterion",
   "invalid",
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
@@ -237,6 +240,12 @@ const crossChecks = (setup: ContestSetup): FileError[] => {
       items.map((item) => item.name),
       (i) => `${list}[${i}].name`,
     );
+  const criterionNames = setup.criteria.map((c) => c.name);
+  const tiebreakErrors = (setup.tiebreak ?? []).flatMap((rule, i): FileError[] =>
+    typeof rule === "object" && !criterionNames.includes(rule.criterion)
+      ? [{ path: `tiebreak[${i}].criterion`, code: "unknown_criterion", received: rule.criterion, expected: criterionNames.join(", ") }]
+      : [],
+  );
   return [
     ...named("criteria", setup.criteria),
     ...named("presenters", setup.presenters),
@@ -245,6 +254,7 @@ const crossChecks = (setup: ContestSetup): FileError[] => {
     ...named("bands", setup.bands),
     ...named("judges", setup.judges),
     ...judgeErrors,
+    ...tiebreakErrors,
   ];
 };
 

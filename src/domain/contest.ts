@@ -144,6 +144,47 @@ export type Blend = z.infer<typeof BlendSchema>;
 export const PrizeSchema = z.object({ name: name(40), count: z.number().int().min(1).max(1000) });
 export type Prize = z.infer<typeof PrizeSchema>;
 
+/**
+ * How prizes are given (see standings.ts): "group" = down each group's ranking (the default),
+ * "overall" = down one ranking of every unit across the groups. A field of its own, beside
+ * `prizes`, so every contest file written before it stays valid.
+ */
+export const PrizeScopeSchema = z.enum(["group", "overall"]);
+export type PrizeScope = z.infer<typeof PrizeScopeSchema>;
+
+export const MAX_TIEBREAK_RULES = 10;
+
+/**
+ * One rule that orders units whose final scores are equal as shown (higher wins):
+ * "live" = the live score before the blend; { criterion } = that criterion's mean;
+ * "panel" = the score of the panel with the highest weight; "chair" = the chair decides at /finish.
+ */
+export const TiebreakRuleSchema = z.union([z.enum(["live", "panel", "chair"]), z.strictObject({ criterion: name(40) })], {
+  error: 'one of "live", "panel", "chair" or {"criterion": "<name>"}',
+});
+export type TiebreakRule = z.infer<typeof TiebreakRuleSchema>;
+
+/** A text that names a rule once, for duplicate checks: "live", "criterion:创新性". */
+export const tiebreakRuleKey = (rule: TiebreakRule): string => (typeof rule === "string" ? rule : `criterion:${rule.criterion}`);
+
+/**
+ * The ordered tie-break rules: each rule at most once, and "chair" (which orders every unit
+ * still tied) only as the last one. The messages are matched to codes in zod-issues.ts.
+ */
+export const TiebreakSchema = z
+  .array(TiebreakRuleSchema)
+  .max(MAX_TIEBREAK_RULES)
+  .superRefine((rules, ctx) => {
+    const seen = new Set<string>();
+    rules.forEach((rule, i) => {
+      const key = tiebreakRuleKey(rule);
+      if (seen.has(key)) ctx.addIssue({ code: "custom", message: "tie-break rule listed twice", path: [i], input: rule });
+      seen.add(key);
+      if (rule === "chair" && i !== rules.length - 1)
+        ctx.addIssue({ code: "custom", message: "tie-break rule chair must be the last", path: [i], input: rule });
+    });
+  });
+
 export const BandSchema = z.object({ name: name(40), min: z.number().finite().min(0).max(100) });
 export type Band = z.infer<typeof BandSchema>;
 
@@ -186,6 +227,10 @@ export const ContestSetupSchema = z.object({
   aggregate: AggregateSchema.default({ method: "mean", trim: 1 }),
   blend: BlendSchema.optional(),
   prizes: z.array(PrizeSchema).max(20).default([]),
+  /** Absent = "group". Optional rather than defaulted so that setups written as literals stay valid. */
+  prizeScope: PrizeScopeSchema.optional(),
+  /** Absent = no rules: ties share their rank. */
+  tiebreak: TiebreakSchema.optional(),
   bands: z.array(BandSchema).max(20).default([]),
   judges: z.array(JudgeEntrySchema).max(500).default([]),
   quorum: z.number().int().min(0).max(1000).optional(),

@@ -18,6 +18,8 @@ export type IssueCode =
   | "step_not_divisor"
   | "out_of_range"
   | GradeProblemCode
+  | "duplicate_rule"
+  | "chair_not_last"
   | "invalid";
 
 export type IssueInfo = { code: IssueCode; expected?: string; received?: string };
@@ -58,6 +60,8 @@ const CUSTOM_MESSAGES: readonly [string, IssueCode, string][] = [
   ["values (max / step + 1)", "out_of_range", "max / step + 1 <= 1600"],
   ["between", "out_of_range", "> 0 and <= 1000"],
   ["greater than 0", "too_small", "> 0"],
+  ["rule listed twice", "duplicate_rule", "each rule once"],
+  ["chair must be the last", "chair_not_last", "chair last"],
 ];
 
 const GRADE_MESSAGES = Object.entries(GRADE_PROBLEM_MESSAGES) as [GradeProblemCode, string][];
