@@ -54,6 +54,8 @@ export const AuditDataSchemas = {
   "ballot-changed": BallotData,
   "ballot-removed": z.object({ presenter, judgeId: int, reason: z.string().optional() }),
   "comment": z.object({ presenter, text: z.string() }),
+  /** The chair's confirmed order of tied units (tie-break rule "chair"), best first. */
+  "tiebreak-decided": z.object({ order: z.array(presenter) }),
 } as const;
 
 export type AuditType = keyof typeof AuditDataSchemas;

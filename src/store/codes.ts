@@ -19,6 +19,7 @@ export const ScriptCodeSchema = z.enum([
   "CONFLICT",
   "RETRY",
   "NOT_SUBMITTED",
+  "STALE",
 ]);
 export type ScriptCode = z.infer<typeof ScriptCodeSchema>;
 

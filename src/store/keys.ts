@@ -29,6 +29,8 @@ export const contestKeys = (prefix: string, contestId: string) => {
     conflicts: `${base}:conflicts`,
     /** hash: judge user id -> Judge JSON of judges removed by the chair (their closed rounds still count) */
     removed: `${base}:removed`,
+    /** hash: tie ("3,5", its presenters ascending) -> the chair's order of it, JSON (tiebreaks.ts) */
+    tiebreaks: `${base}:tiebreaks`,
     /** hash per presenter, with a TTL: outlier ballot number shown to the chair -> judge user id */
     outliers: (presenter: number) => `${base}:outliers:${presenter}`,
     /** hash: chair user id -> message id of their private console (consoles.ts) */

@@ -17,6 +17,7 @@ const SCRIPTS = {
   updateJudge: { file: "update-judge.lua", keys: 2 },
   seasonWrite: { file: "season-write.lua", keys: 3 },
   rateHit: { file: "rate-hit.lua", keys: 1 },
+  setTiebreak: { file: "set-tiebreak.lua", keys: 3 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

@@ -16,6 +16,7 @@ import { createAuditStore } from "./audit.js";
 import { createSeasonStore } from "./seasons.js";
 import { createConsoleStore } from "./consoles.js";
 import { createRateLimitStore } from "./rate-limits.js";
+import { createTiebreakStore } from "./tiebreaks.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -46,6 +47,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     consoles: createConsoleStore(redis, prefix),
     /** per-user counters of presses and commands, shared by replicas */
     rateLimits: createRateLimitStore(redis, prefix),
+    /** the chair's decisions on ties (tie-break rule "chair") */
+    tiebreaks: createTiebreakStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;
