@@ -29,6 +29,7 @@ help-chair = Chair commands
     /presenters — set the presenters (one per line, in presenting order)
     /import — import a contest file (JSON, or a CSV of presenters); /template gives a sample
     /method, /panels, /prizes, /bands, /blend — scoring method, panels, prizes, bands, prior-score share
+    /tiebreak — tie-break rules (e.g. /tiebreak live, criterion Innovation, chair); /prizes overall — prizes over all groups
     /settings — show the whole setup
     /quorum n, /outlier points — checks before a close (quorum, totals far from the median)
     /join — post the “Join as judge” button
@@ -259,7 +260,8 @@ rules-prizes-usage = Put one prize per line after /prizes with how many get it, 
     First prize 1
     Second prize 2
     Third prize 3
-rules-prizes-saved = ✅ Prizes (given down each group's ranking):
+    Prizes go down each group's ranking; /prizes overall gives them down one ranking of all units (/prizes group: back).
+rules-prizes-saved = ✅ Prizes (given down the ranking, best first):
     { $list }
 rules-bands-usage = Put one band per line after /bands with its minimum score, best first, for example:
     /bands
@@ -295,6 +297,8 @@ template-fields = Fields (only title, criteria and presenters are required):
     • aggregate: method mean / trimmed / median, trim = totals dropped at each end
     • blend: live and prior weights
     • prizes: name, count; bands: name, min
+    • prizeScope: group (prizes per group, the default) or overall (over all units)
+    • tiebreak: tie-break rules in order, e.g. ["live", {"criterion": "Innovation"}, "panel", "chair"]
     • judges: name, userId, panel, observer, conflicts (presenters they must not score)
     • quorum: fewest counted ballots; language: zh-CN or en
     A CSV of presenters alone works too (header: name,group,prior).

@@ -29,6 +29,7 @@ help-chair = 主持人命令
     /presenters — 设置汇报人（每行一个，按汇报顺序）
     /import — 导入评议文件（JSON 或汇报人 CSV），/template 获取示例
     /method、/panels、/prizes、/bands、/blend — 计分方法、评委组、奖项、等次、平时成绩占比
+    /tiebreak — 并列规则（如 /tiebreak 现场得分，创新性，主持人）；/prizes 全部 — 奖项不分组统一颁发
     /settings — 查看全部设置
     /quorum 份数、/outlier 分差 — 结束本轮前的检查（法定人数、异常分）
     /join — 发布“加入评委”按钮
@@ -259,7 +260,8 @@ rules-prizes-usage = 请在 /prizes 后每行写一个奖项及名额（从高�
     一等奖 1
     二等奖 2
     三等奖 3
-rules-prizes-saved = ✅ 奖项（每个分组内从高到低颁发）：
+    奖项默认在各分组内分别颁发；发送 /prizes 全部（overall）则全部单位统一排名颁发（/prizes 分组 恢复）。
+rules-prizes-saved = ✅ 奖项（按排名从高到低颁发）：
     { $list }
 rules-bands-usage = 请在 /bands 后每行写一个等次及最低分（从高到低），例如：
     /bands
@@ -295,6 +297,8 @@ template-fields = 字段说明（只有 title、criteria、presenters 必填）�
     • aggregate：method 为 mean / trimmed / median，trim 为去掉的最高/最低分个数
     • blend：live 现场权重、prior 平时权重
     • prizes：奖项 name、count 名额；bands：等次 name、min 最低分
+    • prizeScope：group 各分组分别颁奖（默认）或 overall 全部单位统一颁奖
+    • tiebreak：并列规则，按顺序如 ["live", {"criterion": "创新性"}, "panel", "chair"]
     • judges：预设评委 name、userId、panel、observer、conflicts（回避的汇报人）
     • quorum：最少有效票数；language：zh-CN 或 en
     也可以只发汇报人 CSV（表头：name,group,prior 或 名称,分组,平时成绩）。

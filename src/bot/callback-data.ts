@@ -30,6 +30,11 @@ const CallbackSchemas = {
   q: z.tuple([ContestIdSchema, index, z.enum(["0", "1"])]),
   /** show the chair whose ballot is outlier number n of presenter p */
   o: z.tuple([ContestIdSchema, index, index]),
+  /**
+   * the chair's decision on the tie whose first presenter is f, at step s (units placed so far):
+   * place presenter n next, r = start again, c = confirm
+   */
+  t: z.tuple([ContestIdSchema, index, index, z.string().regex(/^(\d{1,4}|r|c)$/)]),
   /** remove judge u: a = ask to confirm, 1 = confirmed, 0 = keep */
   r: z.tuple([ContestIdSchema, userId, z.enum(["a", "1", "0"])]),
   /** a button of the chair's console: step (see views/console.ts CONSOLE_STEPS) on presenter p (0 when none) */

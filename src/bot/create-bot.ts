@@ -25,6 +25,8 @@ import { rosterFeature } from "./features/roster.js";
 import { remindFeature } from "./features/remind.js";
 import { commentsFeature } from "./features/comments.js";
 import { createClosing } from "./closing.js";
+import { createFinishing } from "./finishing.js";
+import { tiesFeature } from "./features/ties.js";
 import { createReminders } from "./reminders.js";
 import { createMeetingActions } from "./meeting/actions.js";
 import { createChairMessenger } from "./meeting/chair-messages.js";
@@ -121,11 +123,13 @@ export const createBot = (options: CreateBotOptions) => {
   const ballotApp = createBallotApp(deps, live, bot.api, submitBallot);
   const enrolment = enrolmentFeature(deps, live, botUsername);
   const closing = createClosing(deps, live, chairs);
+  const finishing = createFinishing(deps, botUsername);
   const reminders = createReminders(deps, botUsername);
   const actions = createMeetingActions(deps, {
     closing,
     reminders,
     botUsername,
+    finishing,
     changed: (api, contest) => consoles.refresh(api, contest, { now: true }),
   });
   // Round time limits: due deadlines are polled in Redis and claimed with a lock (one replica acts).
@@ -172,6 +176,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(rulesFeature(deps));
   features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));
   features.use(roundsFeature(deps, actions, chairs));
+  features.use(tiesFeature(deps, actions));
   features.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));

@@ -58,14 +58,16 @@ export const loadStandings = async (store: Store, contest: Contest): Promise<Loa
     .filter(([, status]) => status === "closed")
     .map(([presenter]) => presenter)
     .sort((a, b) => a - b);
-  const [byId, conflicts, ballots] = await Promise.all([
+  const chairDecides = (contest.setup.tiebreak ?? []).includes("chair");
+  const [byId, conflicts, ballots, decisions] = await Promise.all([
     loadJudgeMap(store, contest.id),
     loadConflicts(store, contest.id),
     store.ballots.forPresenters(contest.id, closed),
+    chairDecides ? store.tiebreaks.confirmedOrders(contest.id) : [],
   ]);
   const scored = new Map(
     closed.map((presenter) => [presenter, scoredBallots(ballots.get(presenter) ?? [], byId, conflicts.get(presenter))] as const),
   );
   const results = closed.map((presenter) => presenterResult(contest.setup, presenter, scored.get(presenter) ?? []));
-  return { closed, results, standings: computeStandings(contest.setup, results), ballots, scored, judges: byId };
+  return { closed, results, standings: computeStandings(contest.setup, results, decisions), ballots, scored, judges: byId };
 };

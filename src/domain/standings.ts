@@ -119,7 +119,7 @@ export const sharedRanks = (sortedHundredths: readonly bigint[]): number[] => {
 };
 
 /** Index of the panel with the highest weight (the first of equal ones); 0 without panels. */
-const topPanel = (setup: ContestSetup): number => {
+export const topPanel = (setup: ContestSetup): number => {
   let best = 0;
   setup.panels.forEach((panel, k) => {
     if (compare(fromDecimal(panel.weight), fromDecimal(setup.panels[best]?.weight ?? 0)) > 0) best = k;

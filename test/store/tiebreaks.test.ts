@@ -63,7 +63,7 @@ describe("applyTieAction", () => {
     ["a confirm before every unit is placed", { order: [1], confirmed: false }, { kind: "confirm" }, "INCOMPLETE"],
     ["anything after the confirm", { order: [1, 0, 2], confirmed: true }, { kind: "reset" }, "CONFIRMED"],
   ] as const)("refuses %s", (_, decision, action, code) => {
-    expect(applyTieAction([0, 1, 2], decision, action)).toEqual({ ok: false, code });
+    expect(applyTieAction([0, 1, 2], decision && { ...decision, order: [...decision.order] }, action)).toEqual({ ok: false, code });
   });
 
   it("starts again on reset", () => {

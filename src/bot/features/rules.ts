@@ -15,6 +15,7 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { setupCommand } from "../setup-command.js";
 import { methodText } from "../views/formula.js";
+import { withPrizeScope } from "./ties.js";
 
 export const rulesFeature = (deps: BotDeps) => {
   const composer = new Composer<BotContext>();
@@ -42,13 +43,17 @@ export const rulesFeature = (deps: BotDeps) => {
 
   composer.command(
     "prizes",
-    setupCommand(deps, {
-      usage: "rules-prizes-usage",
-      whileRunning: true,
-      parse: parsePrizeLines,
-      apply: (setup, prizes) => ({ ...setup, prizes }),
-      saved: (t, prizes) => t("rules-prizes-saved", { list: prizes.map((p) => `${p.name} × ${p.count}`).join("\n") }),
-    }),
+    // `/prizes overall|group` sets the prize scope too (features/ties.ts).
+    withPrizeScope(
+      deps,
+      setupCommand(deps, {
+        usage: "rules-prizes-usage",
+        whileRunning: true,
+        parse: parsePrizeLines,
+        apply: (setup, prizes) => ({ ...setup, prizes }),
+        saved: (t, prizes) => t("rules-prizes-saved", { list: prizes.map((p) => `${p.name} × ${p.count}`).join("\n") }),
+      }),
+    ),
   );
 
   composer.command(

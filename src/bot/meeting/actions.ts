@@ -13,14 +13,12 @@ import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import type { Closing } from "../closing.js";
 import type { Reminders } from "../reminders.js";
-import { loadStandings } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
 import { syncJudgeEntries } from "../judge-entries.js";
 import { seasonAtFinish } from "../seasons.js";
 import { ballotView, initialStep } from "../views/ballot.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
-import { rankingText } from "../views/results.js";
-import { formulaText } from "../views/formula.js";
+import { createFinishing, type Finishing } from "../finishing.js";
 import { presenterName, roundCounterView } from "../views/round.js";
 
 /** Longest time limit of `/open <n> <minutes>`. */
@@ -43,10 +41,11 @@ export type MeetingChanged = (api: Api, contest: Contest) => Promise<void>;
 
 export const createMeetingActions = (
   deps: BotDeps,
-  parts: { closing: Closing; reminders: Reminders; botUsername: () => string; changed?: MeetingChanged },
+  parts: { closing: Closing; reminders: Reminders; botUsername: () => string; changed?: MeetingChanged; finishing?: Finishing },
 ) => {
   const { store } = deps;
   const { closing, reminders, botUsername } = parts;
+  const finishing = parts.finishing ?? createFinishing(deps, botUsername);
   const changed: MeetingChanged = parts.changed ?? (async () => undefined);
   /** Answers the one who acted with why nothing happened. */
   const refuse = async (reply: Reply, text: string): Promise<false> => {
@@ -168,16 +167,17 @@ export const createMeetingActions = (
     return true;
   };
 
-  /** Posts the final ranking and ends the contest (refused while a round is open). */
-  const finish = async ({ api, contest, t, actor, reply }: ActionInput): Promise<boolean> => {
+  /**
+   * Posts the final ranking and ends the contest (refused while a round is open); when ties wait
+   * for the chair's decision (tie-break rule "chair"), asks the chair first (../finishing.ts).
+   */
+  const finish = async (input: ActionInput): Promise<boolean> => {
+    const { api, contest, t, actor, reply } = input;
     const current = await store.contests.currentRound(contest.id);
     if (current !== undefined) return refuse(reply, t("round-finish-open", { n: current + 1 }));
-    const { standings } = await loadStandings(store, contest);
-    await store.contests.end(contest, "finished", actor);
-    deps.logger.info({ contestId: contest.id }, "contest finished");
-    await toGroup(api, contest)(
-      [rankingText(t, { contest, standings, final: true }), "", formulaText(t, contest.setup), "", t("results-finished")].join("\n"),
-    );
+    const outcome = await finishing.finish(input);
+    if (outcome === "ended") return refuse(reply, t("common-contest-ended"));
+    if (outcome !== "finished") return false;
     await changed(api, { ...contest, status: "finished" });
     // Seasons: the finished contest can be added with /season add, or goes to the season its file names.
     const seasonNote = await seasonAtFinish(deps, api, contest, actor.by);

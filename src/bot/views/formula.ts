@@ -2,6 +2,7 @@
 import type { Aggregate, ContestSetup } from "../../domain/contest.js";
 import { describeFormula } from "../../domain/standings.js";
 import type { Translate } from "../i18n.js";
+import { tieFormulaPieces } from "./ties.js";
 
 /** How the judges' totals are combined, in words. */
 export const methodText = (t: Translate, { method, trim }: Aggregate): string =>
@@ -12,5 +13,6 @@ export const formulaText = (t: Translate, setup: ContestSetup): string => {
   const pieces = [methodText(t, setup.aggregate)];
   if (parts.panels.length > 1) pieces.push(parts.panels.map((p) => `${p.name}${p.percent}%`).join(" + "));
   if (parts.blend) pieces.push(t("formula-blend", { live: parts.blend.live, prior: parts.blend.prior }));
+  pieces.push(...tieFormulaPieces(t, setup));
   return t("formula-line", { formula: pieces.join(t("formula-separator")) });
 };

@@ -16,15 +16,20 @@ export const rankingText = (t: Translate, { contest, standings, justClosed, fina
   const rows = standings.groups.flatMap((group) => group.rows);
   if (rows.length === 0) return [title, "", t("results-none")].join("\n");
   const lines = [title];
-  const showGroups = standings.groups.length > 1 || standings.groups.some((g) => g.name !== null);
-  for (const group of standings.groups) {
+  // With prizes over all groups the final ranking is the overall one, each unit with its group.
+  const overall = final ? standings.overall : undefined;
+  const lists = overall ? [overall] : standings.groups;
+  const showGroups = !overall && (standings.groups.length > 1 || standings.groups.some((g) => g.name !== null));
+  const nameOf = (row: (typeof rows)[number]) =>
+    overall && row.group !== null ? t("ties-name-with-group", { name: row.name, group: row.group }) : row.name;
+  for (const group of lists) {
     lines.push("");
     if (showGroups && group.name !== null) lines.push(t("results-group", { group: group.name }));
     for (const row of group.rows) {
       const base =
         row.rank === null || row.finalText === null
-          ? t("results-row-unranked", { name: row.name })
-          : t("results-row", { rank: row.rank, name: row.name, score: row.finalText, ballots: row.counted });
+          ? t("results-row-unranked", { name: nameOf(row) })
+          : t("results-row", { rank: row.rank, name: nameOf(row), score: row.finalText, ballots: row.counted });
       // Prizes and bands are announced with the final standings, not while rounds are still to come.
       const extras = final ? [row.prize, row.band].filter((x): x is string => !!x) : [];
       const marker = row.presenter === justClosed ? ` ${t("results-marker")}` : "";

@@ -3,6 +3,7 @@ import type { Contest, Judge } from "../../domain/contest.js";
 import type { Translate } from "../i18n.js";
 import { formulaText } from "./formula.js";
 import { rubricLines } from "./rubric.js";
+import { tieSettingsLines } from "./ties.js";
 
 const criterionLine = (c: Contest["setup"]["criteria"][number], i: number): string =>
   `${i + 1}. ${c.name} 0–${c.max}${c.step === 1 ? "" : ` (${c.step})`}${c.weight === undefined ? "" : ` ×${c.weight}`}`;
@@ -29,6 +30,7 @@ export const settingsText = (t: Translate, contest: Contest, judges: Judge[]): s
     lines.push(t("settings-panels", { panels: setup.panels.map((p, i) => `${p.name} ${p.weight}（${counts[i]}）`).join("、") }));
   }
   if (setup.prizes.length) lines.push(t("settings-prizes", { prizes: setup.prizes.map((p) => `${p.name}×${p.count}`).join("、") }));
+  lines.push(...tieSettingsLines(t, setup));
   if (setup.bands.length) lines.push(t("settings-bands", { bands: setup.bands.map((b) => `${b.name}≥${b.min}`).join("、") }));
   if (setup.quorum !== undefined) lines.push(t("settings-quorum", { quorum: setup.quorum }));
   lines.push(t("settings-judges", { count: judges.length, language: contest.language }));
