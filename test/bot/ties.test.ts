@@ -160,6 +160,39 @@ describe("ties at /finish (real Redis)", () => {
     expect(await h.redis.redis.hgetall(decisionKey)).toEqual(stored);
   });
 
+  it("asks about each tie left; the final post waits for the last confirmation", async () => {
+    await setUpMeeting(h);
+    h.model.startUser(chair);
+    await h.say(chair, GROUP, "/presenters\n区交通运输局\n区教育局\n区卫健局\n区司法局");
+    await h.say(chair, GROUP, "/tiebreak chair");
+    const at85 = [[25, 25, 18, 17], [25, 25, 18, 17], [25, 25, 18, 17]];
+    await runRounds([TIED[0]!, TIED[1]!, at85, at85]);
+    await h.say(chair, GROUP, "/finish");
+    expect(h.model.lastMessage(GROUP)?.text).toContain("⚖️ 有 2 处并列名次需要主持人裁定");
+    const [first, second] = h.model.messages(chair.id).slice(-2);
+    expect([first, second].map((m) => buttonsOf(m).map((b) => b.text))).toEqual([["区交通运输局", "区教育局"], ["区卫健局", "区司法局"]]);
+    await h.tap(chair, chair.id, first!, "区教育局");
+    const late = h.model.tap(chair, chair.id, first!.messageId, "✅ 确认");
+    h.model.takeUpdates();
+    await h.tap(chair, chair.id, first!, "✅ 确认");
+    expect(h.model.lastMessage(chair.id)?.text).toBe("还有 1 处并列待裁定。");
+    expect(h.model.lastMessage(GROUP)?.text).toContain("⚖️ 有 2 处并列名次需要主持人裁定");
+    h.model.enqueueUpdate({ callback_query: late.callback_query! });
+    await h.deliver();
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: "这处并列已经裁定。", show_alert: true });
+    await h.tap(chair, chair.id, second!, "区司法局");
+    await h.tap(chair, chair.id, second!, "✅ 确认");
+    expect(rankingLines(h.model.lastMessage(GROUP)!.text!)).toEqual([
+      "1. 区教育局 — 88.00（3 份）",
+      "2. 区交通运输局 — 88.00（3 份）",
+      "3. 区司法局 — 85.00（3 份）",
+      "4. 区卫健局 — 85.00（3 份）",
+      "⚖️ 并列处理",
+      "并列 88.00：由主持人裁定：区教育局 > 区交通运输局",
+      "并列 85.00：由主持人裁定：区司法局 > 区卫健局",
+    ]);
+  });
+
   it("tells the chair to open the private chat first when the bot cannot write to them", async () => {
     await setUpMeeting(h);
     await h.say(chair, GROUP, "/tiebreak chair");

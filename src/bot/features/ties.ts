@@ -14,6 +14,7 @@ import { commandBody, contestCommand } from "../group-contest.js";
 import { lineErrorsText } from "../setup-command.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import { loadStandings } from "../standings.js";
+import { prizeRankings } from "../../domain/standings.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { ruleText, tieId, tieQuestionView } from "../views/ties.js";
 
@@ -89,7 +90,10 @@ export const tiesFeature = (deps: BotDeps, actions: Pick<MeetingActions, "finish
     const { standings } = await loadStandings(store, contest);
     const question = (await tieQuestions(deps, contest, standings)).find((q) => tieId(q.tie) === id);
     if (!question) {
-      await ctx.answerCallbackQuery({ text: t("ties-press-gone"), show_alert: true });
+      const decided = prizeRankings(standings).some((group) =>
+        group.ties.some((tie) => tie.splits.some((split) => split.rule === "chair" && split.blocks.some((b) => b.presenters.includes(id)))),
+      );
+      await ctx.answerCallbackQuery({ text: t(decided ? "ties-press-decided" : "ties-press-gone"), show_alert: true });
       return editIgnoringSame(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }));
     }
     const show = (q: typeof question) => {
