@@ -298,7 +298,7 @@ template-fields = Fields (only title, criteria and presenters are required):
     • blend: live and prior weights
     • prizes: name, count; bands: name, min
     • prizeScope: group (prizes per group, the default) or overall (over all units)
-    • tiebreak: tie-break rules in order, e.g. ["live", {"criterion": "Innovation"}, "panel", "chair"]
+    • tiebreak: tie-break rules in order, e.g. ["live", { "{" }"criterion": "Innovation"{ "}" }, "panel", "chair"]
     • judges: name, userId, panel, observer, conflicts (presenters they must not score)
     • quorum: fewest counted ballots; language: zh-CN or en
     A CSV of presenters alone works too (header: name,group,prior).

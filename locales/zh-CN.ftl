@@ -298,7 +298,7 @@ template-fields = 字段说明（只有 title、criteria、presenters 必填）�
     • blend：live 现场权重、prior 平时权重
     • prizes：奖项 name、count 名额；bands：等次 name、min 最低分
     • prizeScope：group 各分组分别颁奖（默认）或 overall 全部单位统一颁奖
-    • tiebreak：并列规则，按顺序如 ["live", {"criterion": "创新性"}, "panel", "chair"]
+    • tiebreak：并列规则，按顺序如 ["live", { "{" }"criterion": "创新性"{ "}" }, "panel", "chair"]
     • judges：预设评委 name、userId、panel、observer、conflicts（回避的汇报人）
     • quorum：最少有效票数；language：zh-CN 或 en
     也可以只发汇报人 CSV（表头：name,group,prior 或 名称,分组,平时成绩）。

@@ -59,6 +59,21 @@ describe("translations", () => {
     expect(missing).toEqual([]);
   });
 
+  it("renders every message (a Fluent syntax error drops the message and shows its key)", () => {
+    const i18n = createI18n("zh-CN");
+    for (const [locale, keys] of [["zh-CN", zh], ["en", en]] as const) {
+      const rendersItsKey = (key: string): boolean => {
+        try {
+          return i18n.t(locale, key) === `{${key}}`;
+        } catch {
+          return false; // a message that needs variables exists
+        }
+      };
+      const broken = [...keys].filter(rendersItsKey);
+      expect(broken, locale).toEqual([]);
+    }
+  });
+
   it("parses both files without Fluent errors and renders without isolation marks", () => {
     const i18n = createI18n("zh-CN");
     const text = i18n.t("zh-CN", "round-counter", { submitted: 2, judges: 7 });
