@@ -197,12 +197,13 @@ describe("ties at /finish (real Redis)", () => {
     await setUpMeeting(h);
     await h.say(chair, GROUP, "/tiebreak chair");
     await runRounds(TIED);
+    h.model.blockUser(chair);
     await h.say(chair, GROUP, "/finish");
     const reply = h.model.lastMessage(GROUP)!;
     expect(reply.text).toContain("机器人还不能私聊你");
     expect(buttonsOf(reply)[0]).toMatchObject({ text: "💬 打开私聊", url: `https://t.me/${h.model.botInfo.username}` });
     expect((await contestOf(h)).status).toBe("running");
-    h.model.startUser(chair);
+    h.model.blocked.delete(chair.id);
     await h.say(chair, GROUP, "/finish");
     expect(buttonsOf(h.model.lastMessage(chair.id)).map((b) => b.text)).toEqual(["区交通运输局", "区教育局"]);
   });
