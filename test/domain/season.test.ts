@@ -196,6 +196,28 @@ describe("seasonStandings — the worked example", () => {
   });
 });
 
+describe("season score — one unit, table of hand-worked cases", () => {
+  // finals per contest (null = absent; another unit of the group takes part every time), weights.
+  const cases: { finals: ([number, number?] | null)[]; weights: number[]; absent: "skip" | "zero"; exact: [number, number]; shown: string; why: string }[] = [
+    { finals: [[80], [90]], weights: [1, 1], absent: "skip", exact: [85, 1], shown: "85.00", why: "(80 + 90)/2" },
+    { finals: [[80], [90]], weights: [1, 3], absent: "skip", exact: [175, 2], shown: "87.50", why: "(80 + 3·90)/4 = 350/4" },
+    { finals: [[80], null, [90]], weights: [1, 1, 2], absent: "skip", exact: [260, 3], shown: "86.67", why: "(80 + 2·90)/3 = 260/3" },
+    { finals: [[80], null, [90]], weights: [1, 1, 2], absent: "zero", exact: [65, 1], shown: "65.00", why: "(80 + 0 + 2·90)/4 = 260/4" },
+    { finals: [[1742, 20], [871, 10]], weights: [0.5, 1.5], absent: "skip", exact: [871, 10], shown: "87.10", why: "(0.5·87.1 + 1.5·87.1)/2" },
+    { finals: [[250, 3], [80]], weights: [1, 1], absent: "skip", exact: [245, 3], shown: "81.67", why: "(250/3 + 240/3)/2 = 490/6" },
+    { finals: [[87125, 1000], null], weights: [1, 1], absent: "skip", exact: [697, 8], shown: "87.13", why: "87.125 rounds half up" },
+    { finals: [[87125, 1000], null], weights: [1, 1], absent: "zero", exact: [697, 16], shown: "43.56", why: "87.125/2 = 43.5625" },
+  ];
+  it.each(cases)("$why → $shown ($absent)", ({ finals, weights, absent, exact, shown }) => {
+    const snaps = finals.map((f, i) =>
+      snapshot(`u${String(i).padStart(9, "0")}`, `C${i}`, i, weights[i]!, [["其他单位", null, [50]], ...(f ? [["本单位", null, f] as RowInput] : [])]),
+    );
+    const row = seasonStandings(season({ absent, bands: [], prizes: [] }, []), snaps).groups[0]!.rows.find((r) => r.name === "本单位")!;
+    expect(row.score).toEqual(q(...exact));
+    expect(row.scoreText).toBe(shown);
+  });
+});
+
 describe("aliases", () => {
   it("follows aliases to the end and refuses a cycle or a name aliased to itself", () => {
     const chain = [{ from: "甲", to: "乙" }, { from: "乙", to: "丙" }];
