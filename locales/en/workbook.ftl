@@ -40,6 +40,28 @@ workbook-note-prizes-count = How many (whole number)
 workbook-note-bands-name = Band name, highest minimum first
 workbook-note-bands-min = A score (0–100) reaching this is in the band
 
+# An example row for a sheet the example contest leaves empty (shown as a note, never imported).
+workbook-note-criteria-example-name = e.g. Delivery
+workbook-note-criteria-example-max = 30
+workbook-note-criteria-example-step = 1
+workbook-note-criteria-example-weight = 30
+workbook-note-criteria-example-description = Progress and results against the plan
+workbook-note-criteria-example-grades = A 27-30, B 21-26, C 12-20, D 0-11
+workbook-note-presenters-example-name = e.g. Potou Town
+workbook-note-presenters-example-group = Towns
+workbook-note-presenters-example-prior = 88
+workbook-note-judges-example-name = e.g. Zhang San
+workbook-note-judges-example-userid = 123456789
+workbook-note-judges-example-panel = District leaders
+workbook-note-judges-example-observer = no
+workbook-note-judges-example-conflicts = Potou Town, Maxie Street
+workbook-note-panels-example-name = e.g. District leaders
+workbook-note-panels-example-weight = 70
+workbook-note-prizes-example-name = e.g. First prize
+workbook-note-prizes-example-count = 1
+workbook-note-bands-example-name = e.g. Red
+workbook-note-bands-example-min = 90
+
 workbook-at-cell = { $sheet }, row { $row }, { $column }
 workbook-at-row = { $sheet }, row { $row }
 workbook-at-column = { $sheet }, { $column }

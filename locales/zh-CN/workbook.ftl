@@ -40,6 +40,28 @@ workbook-note-prizes-count = 名额（整数）
 workbook-note-bands-name = 等次名称，按最低分从高到低填写
 workbook-note-bands-min = 达到这个分数（0–100）即为该等次
 
+# An example row for a sheet the example contest leaves empty (shown as a note, never imported).
+workbook-note-criteria-example-name = 例：实施性
+workbook-note-criteria-example-max = 30
+workbook-note-criteria-example-step = 1
+workbook-note-criteria-example-weight = 30
+workbook-note-criteria-example-description = 对照实施方案，看工作进度与成效
+workbook-note-criteria-example-grades = 优 27-30、良 21-26、中 12-20、差 0-11
+workbook-note-presenters-example-name = 例：坡头镇
+workbook-note-presenters-example-group = 乡镇组
+workbook-note-presenters-example-prior = 88
+workbook-note-judges-example-name = 例：张三
+workbook-note-judges-example-userid = 123456789
+workbook-note-judges-example-panel = 区领导
+workbook-note-judges-example-observer = 否
+workbook-note-judges-example-conflicts = 坡头镇、麻斜街道
+workbook-note-panels-example-name = 例：区领导
+workbook-note-panels-example-weight = 70
+workbook-note-prizes-example-name = 例：一等奖
+workbook-note-prizes-example-count = 1
+workbook-note-bands-example-name = 例：红
+workbook-note-bands-example-min = 90
+
 workbook-at-cell = { $sheet } 第 { $row } 行 { $column }
 workbook-at-row = { $sheet } 第 { $row } 行
 workbook-at-column = { $sheet } { $column }

@@ -94,6 +94,10 @@ const tableSheet = (table: TableSheet, setup: ContestSetup, locale: Locale, note
   const header: Row = table.columns.map((c) => ({ value: c.names[locale], style: "header" }));
   const notes: Row = table.columns.map((c) => ({ value: `${NOTE_MARK} ${note(`${table.key}.${c.key}`)}`, style: "note" }));
   const data: Row[] = items.map((item) => table.columns.map((c) => displayed(c.kind, item[c.key], locale) ?? { value: "", style: "text" }));
+  // A sheet the example contest leaves empty shows an example row marked as a note: read, not imported.
+  if (data.length === 0) {
+    data.push(table.columns.map((c, i) => ({ value: `${i === 0 ? `${NOTE_MARK} ` : ""}${note(`${table.key}.example.${c.key}`)}`, style: "note" })));
+  }
   const validations = table.columns.flatMap((column, col): ListValidation[] => {
     const list = choiceList(column.kind, locale);
     if (list) return [{ area: dataArea(col), values: list, strict: true }];

@@ -72,6 +72,8 @@ describe("contest workbook: /template and /import of XLSX", () => {
     expect(criteria[0]).toEqual(["名称", "满分", "步长", "权重", "评分细则", "等级"]);
     expect(String(criteria[1]![1])).toMatch(/^※ 满分/);
     expect(criteria[2]).toEqual(["实施性", 30, 1, undefined, "对照实施方案，看工作进度与成效"]);
+    // The sample names no judges: the 评委 sheet shows an example row as a note, which is not imported.
+    expect(read.sheets[3]!.rows.map((r) => r.cells.map((c) => c?.value))[2]).toEqual(["※ 例：张三", "123456789", "区领导", "否", "坡头镇、麻斜街道"]);
 
     const text = await upload(files[0]!.document!.bytes!);
     expect(text).toContain("✅ 已导入「坡头区雄鹰擂台赛」：4 个评分项，6 位汇报人（2 个分组），2 个评委组");
