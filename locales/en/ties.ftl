@@ -1,5 +1,8 @@
 ## Ties: tie-break rules, prize scope, the chair's decision at /finish
 
+# The command menu (the cmd- prefix is what commands.ts looks up)
+cmd-tiebreak = Set the tie-break rules
+
 # The rules in words
 ties-rule-live = live score
 ties-rule-criterion = mean of “{ $name }”

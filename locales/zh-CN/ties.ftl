@@ -1,5 +1,8 @@
 ## Ties: tie-break rules, prize scope, the chair's decision at /finish
 
+# The command menu (the cmd- prefix is what commands.ts looks up)
+cmd-tiebreak = 设置并列规则
+
 # The rules in words
 ties-rule-live = 现场得分
 ties-rule-criterion = 「{ $name }」平均分

@@ -8,7 +8,7 @@ import { LOCALES, type Locale } from "../domain/contest.js";
 
 /** Every command the bot handles in a group. */
 export const GROUP_COMMANDS = [
-  "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "bands", "blend", "quorum", "outlier", "settings",
+  "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "tiebreak", "bands", "blend", "quorum", "outlier", "settings",
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
   "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen",
   "season", "console",
