@@ -121,7 +121,7 @@ export const createBallotApp = (deps: BotDeps, live: LiveMessages, api: Api, sub
     await showSubmitted(state, presenter, judgeId).catch((error: unknown) =>
       deps.logger.warn({ err: error, judge: judgeId }, "ballot message not updated after a Mini App submit"),
     );
-    await live.refreshCounter(api, state.contest, presenter, result.counterClaimed);
+    await live.refreshCounter(api, state.contest, presenter, result);
     const t = translatorFor(deps.i18n, state.contest.language);
     return { ok: true, state: appState(state, presenter), message: t("miniapp-submitted", { version: state.ballot.version }) };
   };

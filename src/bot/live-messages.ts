@@ -10,6 +10,15 @@ import { joinView } from "./views/join.js";
 import { roundCounterView } from "./views/round.js";
 import type { View } from "./views/ballot.js";
 
+/** What a stored submit already told about its round (see submit-ballot.lua). */
+export type SubmitSeen = {
+  /** Whether the submit took the live counter's edit pause; unknown when not told. */
+  counterClaimed?: boolean;
+  /** The counter's numbers right after the submit. */
+  submitted: number;
+  judges: number;
+};
+
 export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUsername: () => string) => {
   const { store } = deps;
   const intervalMs = deps.config.COUNTER_EDIT_INTERVAL_S * 1000;
@@ -35,11 +44,12 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
   };
 
   /**
-   * Shows the new ballot count, at most once per interval. `claimed` is the pause already taken
-   * (or not) by the submit itself; without it the pause is claimed here.
+   * Shows the new ballot count, at most once per interval. `seen.counterClaimed` is the pause
+   * already taken (or not) by the submit itself; without it the pause is claimed here.
    */
-  const refreshCounter = (api: Api, contest: Contest, presenter: number, claimed?: boolean) => {
+  const refreshCounter = (api: Api, contest: Contest, presenter: number, seen?: SubmitSeen) => {
     const role = messageRole.counter(presenter);
+    const claimed = seen?.counterClaimed;
     return editor.request(
       `${contest.id}:${role}`,
       async () => claimed ?? (await store.messages.claimEdit(contest.id, role, intervalMs)),

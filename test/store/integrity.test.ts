@@ -58,6 +58,18 @@ describe("integrity storage (real Redis)", () => {
     expect(await store.integrity.updateJudge(contest.id, judge(99), chair)).toBe(false);
   });
 
+  it("answers a submit with the counter's numbers: observers and conflicted judges in neither", async () => {
+    await store.integrity.updateJudge(contest.id, { ...judge(11), observer: true }, chair);
+    await store.integrity.setConflict(contest.id, 12, 0, true, chair);
+    await store.rounds.open(contest.id, 0);
+    // Raw lengths would say 1/3 and then 2/3; the counter says 0/1, then 1/1: every ballot is in.
+    expect(await scoreAndSubmit(11, 0)).toMatchObject({ code: "OK", submitted: 0, judges: 1 });
+    expect(await scoreAndSubmit(13, 0)).toMatchObject({ code: "OK", submitted: 1, judges: 1 });
+    expect(await store.ballots.counts(contest.id, 0)).toEqual({ submitted: 1, judges: 1 });
+    // The same ballot submitted again changes nothing and still tells the counter's numbers.
+    expect(await store.ballots.submit(contest.id, 0, 13, 2000)).toMatchObject({ code: "OK", submitted: 1, judges: 1, counterClaimed: false });
+  });
+
   it("removes a judge: the open round's ballot goes, closed rounds keep theirs, the record is kept aside", async () => {
     await store.rounds.open(contest.id, 0);
     await scoreAndSubmit(12, 0);

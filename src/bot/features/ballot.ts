@@ -93,7 +93,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
       await afterStored(ctx, ctx.answerCallbackQuery({ text: t(abstain ? "abstain-recorded" : "ballot-recorded") }));
       await afterStored(ctx, render(ctx, t, result.state, presenter, { review: true }));
-      return live.refreshCounter(ctx.api, result.state.contest, presenter, result.counterClaimed);
+      return live.refreshCounter(ctx.api, result.state.contest, presenter, result);
     }
     const state = await store.ballots.state(contestId, presenter, judgeId);
     if (!state || result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));

@@ -14,7 +14,7 @@ import type { Contest } from "../../domain/contest.js";
 import type { BotDeps } from "../deps.js";
 import { translatorFor } from "../i18n.js";
 import type { ThrottledEditor } from "../throttle.js";
-import type { LiveMessages } from "../live-messages.js";
+import type { LiveMessages, SubmitSeen } from "../live-messages.js";
 import { editIgnoringSame, isForbidden } from "../telegram-errors.js";
 import { presenterName } from "../views/round.js";
 import { consoleView } from "../views/console.js";
@@ -117,14 +117,32 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
   /**
    * A ballot came in (or a judge left, or became an observer): refresh, and when the round now
    * has every expected ballot, tell each chair with a new message (an edit makes no sound).
+   * `seen` (a stored submit's answer) spares a submit the reads: see followCounter, and the
+   * all-in check starts from the submit's own numbers.
    */
-  const roundChanged = async (api: Api, contest: Contest, presenter: number): Promise<void> => {
-    await Promise.all([refresh(api, contest), allIn(api, contest, presenter)]);
+  const roundChanged = async (api: Api, contest: Contest, presenter: number, seen?: SubmitSeen): Promise<void> => {
+    await Promise.all([followCounter(api, contest, seen?.counterClaimed), allIn(api, contest, presenter, seen)]);
   };
 
-  const allIn = async (api: Api, contest: Contest, presenter: number): Promise<void> => {
+  /**
+   * After a submit the consoles ride on the live counter's pause (one per contest and interval,
+   * shared by replicas): written at once by the submit that took it, else once in this process
+   * when the interval ends (rendering the state then, like any paced edit). Submits in between
+   * cost no Redis call. Without a submit's answer, the consoles' own paced refresh.
+   */
+  const followCounter = (api: Api, contest: Contest, counterClaimed: boolean | undefined): Promise<void> => {
+    if (counterClaimed === undefined) return refresh(api, contest);
+    if (counterClaimed) return refresh(api, contest, { now: true });
+    return editor.request(
+      `${contest.id}:consoles`,
+      async () => false,
+      () => refresh(api, contest, { now: true }),
+    );
+  };
+
+  const allIn = async (api: Api, contest: Contest, presenter: number, seen?: SubmitSeen): Promise<void> => {
     try {
-      const counts = await store.ballots.counts(contest.id, presenter);
+      const counts = seen ?? (await store.ballots.counts(contest.id, presenter));
       if (counts.judges === 0 || counts.submitted < counts.judges) return;
       if ((await store.contests.currentRound(contest.id)) !== presenter) return;
       if (!(await store.consoles.claimNotice(contest.id, `all-in:${presenter}`))) return;
@@ -183,9 +201,9 @@ export type Consoles = ReturnType<typeof createConsoles>;
  */
 export const withConsoles = (live: LiveMessages, consoles: Consoles): LiveMessages => ({
   ...live,
-  refreshCounter: async (api, contest, presenter, claimed) => {
-    await live.refreshCounter(api, contest, presenter, claimed);
-    await consoles.roundChanged(api, contest, presenter);
+  refreshCounter: async (api, contest, presenter, seen) => {
+    await live.refreshCounter(api, contest, presenter, seen);
+    await consoles.roundChanged(api, contest, presenter, seen);
   },
   closeCounter: async (api, contest, presenter) => {
     await live.closeCounter(api, contest, presenter);

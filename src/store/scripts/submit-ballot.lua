@@ -12,6 +12,23 @@
 -- later version) in the same step. Submitting an unchanged ballot again is a no-op answered OK.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
 --          counterClaimed (1 or 0)}
+-- submittedCount and judgeCount are the live counter's numbers, counted as round-counts.lua counts
+-- them (observers and judges conflicted with the presenter are in neither), so that the bot needs
+-- no second round trip to know whether every ballot is in.
+local function roundCounts()
+  local judges = redis.call('HGETALL', KEYS[3])
+  local eligible, submitted = 0, 0
+  for i = 1, #judges, 2 do
+    local id = judges[i]
+    local ok, judge = pcall(cjson.decode, judges[i + 1])
+    local observer = ok and type(judge) == 'table' and judge['observer'] == true
+    if not observer and redis.call('SISMEMBER', KEYS[7], id .. ':' .. ARGV[1]) == 0 then
+      eligible = eligible + 1
+      if redis.call('HEXISTS', KEYS[5], id) == 1 then submitted = submitted + 1 end
+    end
+  end
+  return submitted, eligible
+end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
 if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'open' then return {'ROUND_CLOSED'} end
@@ -60,8 +77,9 @@ if previous then
   end
   if same then
     local judge = redis.call('HGET', KEYS[3], ARGV[2])
+    local submitted, eligible = roundCounts()
     return {'OK', contest, redis.call('HGET', KEYS[1], 'status'), 'open', judge, draft or false, previous,
-      redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3]), 0}
+      submitted, eligible, 0}
   end
   version = (p['version'] or 0) + 1
   comment = p['comment']
@@ -85,5 +103,5 @@ local pause = tonumber(ARGV[7])
 local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX') ~= false
 local status = redis.call('HGET', KEYS[1], 'status')
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
-return {'OK', contest, status, 'open', judge, draft or false, json, redis.call('HLEN', KEYS[5]), redis.call('HLEN', KEYS[3]),
-  claimed and 1 or 0}
+local submitted, eligible = roundCounts()
+return {'OK', contest, status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0}
