@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
   ),
   /** Messages per second when a round's ballots go out to every judge (Telegram allows about 30). */
   BROADCAST_RATE_PER_S: optional(z.coerce.number().min(1, { error: "must be at least 1" }).max(1000).default(28)),
+  /** Messages a minute the bot sends in one group (edits included), over all replicas; Telegram allows about 20. */
+  GROUP_RATE_PER_MIN: optional(z.coerce.number().int().min(1, { error: "must be at least 1" }).max(600).default(20)),
   /** Address the scoreboard links start with (see publicUrl); default http://localhost:<PORT>. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   /** Presses and commands one user may send per RATE_LIMIT_WINDOW_S; 0 turns the limit off. */

@@ -55,6 +55,7 @@ const main = async () => {
     // Webhook deliveries may repeat and replicas share the work: each update_id is handled once.
     dedupeUpdates: webhookMode,
     broadcastRatePerS: config.BROADCAST_RATE_PER_S,
+    groupRatePerMin: config.GROUP_RATE_PER_MIN,
     ...(config.RATE_LIMIT_UPDATES > 0 ? { rateLimit: { updates: config.RATE_LIMIT_UPDATES, windowS: config.RATE_LIMIT_WINDOW_S } } : {}),
   });
   await bot.init();

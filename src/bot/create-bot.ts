@@ -45,6 +45,7 @@ import type { Metrics } from "../metrics.js";
 import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
 import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
 import { ballotPressLimit, sharedLimit, type RateLimitSettings } from "./rate-limit.js";
+import { countInteractiveSends, createSharedBudget } from "./send-budget.js";
 import { createSendQueue, unpacedSendQueue, type SendQueue } from "./send-queue.js";
 
 export type CreateBotOptions = {
@@ -69,8 +70,10 @@ export type CreateBotOptions = {
   dedupeUpdates?: boolean | { ttlSeconds: number };
   /** Paces broadcasts (a round's ballots). Default: createSendQueue at broadcastRatePerS. */
   sendQueue?: SendQueue;
-  /** Messages per second of the default send queue. Default 28. */
+  /** Messages per second of the default send queue, over every replica (shared budget). Default 28. */
   broadcastRatePerS?: number;
+  /** Messages a minute in one group, over every replica (shared budget). Default 20. */
+  groupRatePerMin?: number;
   /** How often round time limits are checked (ms). Default 1000; 0 = never (tests call `timers.tick()`). */
   timerPollMs?: number;
   /** Fetches an uploaded file by its file_path (tests read it from the simulated Bot API). */
@@ -97,19 +100,30 @@ export const createBot = (options: CreateBotOptions) => {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot: config.TELEGRAM_API_ROOT, ...options.client },
   });
+  const ownsQueue = options.sendQueue === undefined;
+  const paced = ownsQueue && options.sendIntervalMs !== 0;
+  // Telegram's budget, shared with the other replicas through Redis (the bulk lane takes from it).
+  const budget = paced
+    ? createSharedBudget({
+        store: store.sendBudget,
+        rates: { perSecond: options.broadcastRatePerS ?? 28, perChatIntervalMs: 1000, perGroupPerMinute: options.groupRatePerMin ?? 20 },
+        logger,
+      })
+    : undefined;
+  const sendQueue =
+    options.sendQueue ??
+    (paced
+      ? createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, logger, ...(metrics ? { metrics } : {}), ...(budget ? { budget } : {}) })
+      : unpacedSendQueue(metrics));
   // Installed before autoRetry, so that it sees every attempt (each 429 autoRetry waits out).
   if (metrics) bot.api.config.use(apiMetrics(metrics));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // After autoRetry, so that each interactive message is counted once, however often it is retried.
+  if (budget) bot.api.config.use(countInteractiveSends(budget, sendQueue.inBulkLane));
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
 
   const now = options.now ?? Date.now;
   const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
-  const ownsQueue = options.sendQueue === undefined;
-  const sendQueue =
-    options.sendQueue ??
-    (options.sendIntervalMs === 0
-      ? unpacedSendQueue(metrics)
-      : createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, logger, ...(metrics ? { metrics } : {}) }));
   const deps: BotDeps = { config, store, logger, i18n, now, sendQueue, ballotAppBase: ballotAppBase(config) };
   const botUsername = () => bot.botInfo.username;
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
@@ -190,6 +204,7 @@ export const createBot = (options: CreateBotOptions) => {
     await timers.stop();
     editor.stop();
     if (ownsQueue) sendQueue.stop();
+    budget?.stop();
     if (bot.isRunning()) await bot.stop();
   };
   /** Resolves true once no update is being handled, false after `timeoutMs` (graceful shutdown). */

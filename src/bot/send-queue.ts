@@ -9,10 +9,14 @@
 // - Any other failure (403: the judge blocked the bot) fails that message only: the caller
 //   records it and the queue goes on with the next judge.
 //
-// One queue per process. Replicas each pace their own sends (a round is broadcast by the one
-// replica that handled /open), so N replicas opening rounds at the same instant could together
-// exceed the global limit; their 429s are then waited out here.
+// One queue per process. With a shared budget (send-budget.ts) every send also takes its share of
+// Telegram's limits in Redis, so replicas opening rounds at the same instant stay under them
+// together, and a 429 pauses every replica; without Redis a replica paces at its share.
+// This queue is the bulk lane: sends made inside it are marked (inBulkLane), so the interactive
+// lane's messages, which never wait here, can be counted apart.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { GrammyError } from "grammy";
+import type { SharedBudget } from "./send-budget.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 
@@ -30,6 +34,8 @@ export type SendQueueOptions = {
   clock?: Clock;
   logger?: Logger;
   metrics?: Metrics;
+  /** Telegram's budget shared by every replica (Redis); without it only this process paces. */
+  budget?: SharedBudget;
 };
 
 export class SendQueueStoppedError extends Error {
@@ -75,7 +81,10 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
   const maxAttempts = options.maxAttempts ?? 3;
   const maxInFlight = options.maxInFlight ?? 50;
   const clock = options.clock ?? realClock;
-  const { logger, metrics } = options;
+  const { logger, metrics, budget } = options;
+  const bulkLane = new AsyncLocalStorage<true>();
+  /** Redis could not be asked for the budget: pace at this replica's share of the global rate. */
+  let degraded = false;
 
   const queue: Job[] = [];
   const chatFreeAt = new Map<number, number>();
@@ -109,7 +118,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
     inFlight += 1;
     job.attempts += 1;
     try {
-      const value = await job.send();
+      const value = await bulkLane.run(true, job.send);
       stats.sent += 1;
       job.resolve(value);
     } catch (error) {
@@ -117,6 +126,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
       if (wait !== undefined && job.attempts < maxAttempts && !stopped) {
         stats.rateLimited += 1;
         pausedUntil = Math.max(pausedUntil, clock.now() + wait);
+        budget?.pause(wait);
         logger?.warn({ chatId: job.chatId, retryAfterMs: wait, attempt: job.attempts }, "send queue rate limited; pausing");
         queue.unshift(job);
         gauge();
@@ -132,6 +142,17 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
     }
   };
 
+  /** Asks the shared budget; false (and the wait noted) when the send must wait. */
+  const takeBudget = async (chatId: number): Promise<boolean> => {
+    const answer = await budget!.take(chatId);
+    degraded = answer === "unavailable";
+    if (answer === "unavailable" || answer.granted) return true;
+    const until = clock.now() + answer.waitMs;
+    if (answer.scope === "chat" || answer.scope === "group") chatFreeAt.set(chatId, Math.max(chatFreeAt.get(chatId) ?? 0, until));
+    else pausedUntil = Math.max(pausedUntil, until);
+    return false;
+  };
+
   const pump = async () => {
     if (pumping) return;
     pumping = true;
@@ -143,7 +164,8 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
           continue;
         }
         const now = clock.now();
-        const globalAt = Math.max(lastStart + intervalMs, pausedUntil);
+        const share = degraded && budget ? budget.replicas() : 1;
+        const globalAt = Math.max(lastStart + intervalMs * share, pausedUntil);
         let pick = -1;
         let pickAt = Number.POSITIVE_INFINITY;
         for (let i = 0; i < queue.length && i < SCAN_LIMIT; i++) {
@@ -163,6 +185,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
           nap = undefined;
           continue;
         }
+        if (budget && !(await takeBudget(queue[pick]!.chatId))) continue;
         const [job] = queue.splice(pick, 1);
         gauge();
         const started = clock.now();
@@ -187,6 +210,8 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
         void pump();
       });
     },
+    /** True inside a send this queue makes (the bulk lane). */
+    inBulkLane: (): boolean => bulkLane.getStore() === true,
     /** Messages waiting plus messages being sent. */
     size: () => queue.length + inFlight,
     /** Resolves when nothing is waiting or being sent. */

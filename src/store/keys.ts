@@ -90,6 +90,23 @@ export const updateKey = (prefix: string, updateId: number): string => `${prefix
 /** string with a TTL: a user's presses and commands in the current rate-limit window (rate-limits.ts). */
 export const rateKey = (prefix: string, userId: string): string => `${prefix}:rate:${userId}`;
 
+/**
+ * Telegram's sending budget, shared by every replica (send-budget.ts). One hash tag, so the Lua
+ * step that checks the global, chat and group limits together runs on one Cluster slot.
+ */
+export const budgetKeys = (prefix: string) => ({
+  /** string: when the next send may go, over all chats (ms of Redis' clock) */
+  global: `${prefix}:{budget}:global`,
+  /** string: when the next send to this chat may go */
+  chat: (chatId: number) => `${prefix}:{budget}:chat:${chatId}`,
+  /** string: when the next message in this group may go (about 20 a minute) */
+  group: (chatId: number) => `${prefix}:{budget}:group:${chatId}`,
+  /** string: until when every replica waits after a 429 */
+  pause: `${prefix}:{budget}:pause`,
+  /** sorted set: replica id -> when it was last seen */
+  replicas: `${prefix}:{budget}:replicas`,
+});
+
 // Redis Cluster audit (issue #5): every multi-key command of the store stays within one contest's
 // hash tag {contestId}: the Lua scripts (KEYS of one contest), and the pipeline in
 // ballots.forPresenters (HGETALLs of one contest). Commands on chat, user, screen, update and

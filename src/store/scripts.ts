@@ -18,6 +18,9 @@ const SCRIPTS = {
   seasonWrite: { file: "season-write.lua", keys: 3 },
   rateHit: { file: "rate-hit.lua", keys: 1 },
   setTiebreak: { file: "set-tiebreak.lua", keys: 3 },
+  sendBudget: { file: "send-budget.lua", keys: 4 },
+  sendPause: { file: "send-pause.lua", keys: 1 },
+  replicaHeartbeat: { file: "replica-heartbeat.lua", keys: 1 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

@@ -17,6 +17,7 @@ import { createSeasonStore } from "./seasons.js";
 import { createConsoleStore } from "./consoles.js";
 import { createRateLimitStore } from "./rate-limits.js";
 import { createTiebreakStore } from "./tiebreaks.js";
+import { createSendBudgetStore } from "./send-budget.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -49,6 +50,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     rateLimits: createRateLimitStore(redis, prefix),
     /** the chair's decisions on ties (tie-break rule "chair") */
     tiebreaks: createTiebreakStore(redis, prefix),
+    /** Telegram's sending budget, shared by every replica */
+    sendBudget: createSendBudgetStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;

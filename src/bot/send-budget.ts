@@ -1,0 +1,88 @@
+// The two lanes' shared Telegram budget, as the send queue and the API see it:
+// - bulk sends (ballot broadcasts, reminders, invitations) take their share before going out and
+//   wait when the budget, shared by every replica through Redis, says so;
+// - interactive calls (answers, the edit of a pressed message, replies) never wait: the messages
+//   among them are only counted, so bulk sends leave room for them.
+// When Redis cannot answer, a replica paces itself at its share of the global rate: the rate
+// divided by the live replicas it last knew of (heartbeats in Redis).
+import { randomBytes } from "node:crypto";
+import type { Transformer } from "grammy";
+import type { Logger } from "../logger.js";
+import type { BudgetAnswer, BudgetRates, SendBudgetStore } from "../store/send-budget.js";
+
+export type SharedBudget = {
+  /** Takes one bulk send to `chatId`; "unavailable" when Redis could not be asked. */
+  take(chatId: number): Promise<BudgetAnswer | "unavailable">;
+  /** A 429 asked to wait `ms`: every replica waits. */
+  pause(ms: number): void;
+  /** Counts an interactive message to `chatId` (never waits). */
+  record(chatId: number): void;
+  /** Live replicas last seen (1 when unknown). */
+  replicas(): number;
+  stop(): void;
+};
+
+const HEARTBEAT_MS = 2000;
+
+export const createSharedBudget = (options: {
+  store: SendBudgetStore;
+  rates: BudgetRates;
+  logger: Logger;
+  heartbeatMs?: number;
+}): SharedBudget => {
+  const { store, rates, logger } = options;
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const replicaId = randomBytes(6).toString("hex");
+  let replicas = 1;
+  let warned = false;
+  const beat = async () => {
+    try {
+      replicas = Math.max(1, await store.heartbeat(replicaId, heartbeatMs * 3));
+    } catch {
+      // Keep the last known count: it is what the fallback divides the rate by.
+    }
+  };
+  void beat();
+  const timer = setInterval(() => void beat(), heartbeatMs);
+  timer.unref();
+
+  return {
+    take: async (chatId) => {
+      try {
+        const answer = await store.take(chatId, rates);
+        warned = false;
+        return answer;
+      } catch (error) {
+        if (!warned) logger.warn({ err: error, replicas }, "send budget unavailable; pacing at this replica's share");
+        warned = true;
+        return "unavailable";
+      }
+    },
+    pause: (ms) => void store.pause(ms).catch(() => undefined),
+    record: (chatId) => void store.record(chatId, rates).catch(() => undefined),
+    replicas: () => replicas,
+    stop: () => clearInterval(timer),
+  };
+};
+
+/** Methods whose calls are messages in Telegram's budget. */
+const MESSAGE_METHODS = new Set([
+  "sendMessage", "sendDocument", "sendPhoto", "sendMediaGroup", "sendAudio", "sendVideo", "sendAnimation",
+  "sendVoice", "sendSticker", "sendPoll", "copyMessage", "forwardMessage",
+]);
+const EDIT_METHODS = new Set(["editMessageText", "editMessageReplyMarkup", "editMessageCaption", "editMessageMedia"]);
+
+/**
+ * Counts the interactive lane's messages in the shared budget, without delaying them: every message
+ * not sent by the bulk queue, and edits in groups (a group's ~20 a minute counts them; a private
+ * message may be edited freely).
+ */
+export const countInteractiveSends =
+  (budget: SharedBudget, inBulkLane: () => boolean): Transformer =>
+  (prev, method, payload, signal) => {
+    const chatId = Number((payload as { chat_id?: unknown }).chat_id);
+    if (!inBulkLane() && Number.isFinite(chatId)) {
+      if (MESSAGE_METHODS.has(method) || (EDIT_METHODS.has(method) && chatId < 0)) budget.record(chatId);
+    }
+    return prev(method, payload, signal);
+  };
