@@ -101,6 +101,7 @@ export const createHarness = async (
     bot: created.bot,
     timers: created.timers,
     ballotApp: created.ballotApp,
+    sendQueue: created.sendQueue,
     deliver,
     say,
     tap,

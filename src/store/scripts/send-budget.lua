@@ -14,14 +14,20 @@ if not record then
 end
 local scopes = {'global', 'chat', 'group'}
 local tats = {}
+local wait, holder = 0, ''
 for i = 1, 3 do
   local interval = tonumber(ARGV[i])
   if interval > 0 then
     local tat = math.max(tonumber(redis.call('GET', KEYS[i]) or '0'), now)
-    if tat > now and not record then return {tat - now, scopes[i]} end
+    -- The longest wait decides, so the caller waits once, for the limit that really holds it.
+    if tat - now > wait then wait, holder = tat - now, scopes[i] end
     tats[i] = tat + interval
+    -- Interactive sends beyond the limit put the budget in debt, but never beyond the limit's own
+    -- window (a second; a minute for a group): older sends no longer count against it.
+    if record then tats[i] = math.min(tats[i], now + (i == 3 and 60000 or 1000)) end
   end
 end
+if wait > 0 and not record then return {wait, holder} end
 for i = 1, 3 do
   if tats[i] then redis.call('SET', KEYS[i], tats[i], 'PX', math.max(1000, tats[i] - now + 1000)) end
 end
