@@ -16,6 +16,8 @@ workbook-note-settings-blend-prior = Weight of the prior score when blended with
 workbook-note-settings-quorum = Least counted ballots per presenter; below it the chair confirms before the close (empty: no check)
 workbook-note-settings-outlier = A total this far from the median is shown to the chair before the close (default 20)
 workbook-note-settings-reveal = When the group sees results: live, scores only, at the end, chair only
+workbook-note-settings-prizescope = Prizes down each group's ranking, or down one ranking of all units (default: per group)
+workbook-note-settings-tiebreak = Equal finals are compared by these in order, higher first, separated by commas: live, a criterion's name, panel, chair (last only); empty: ranks are shared
 workbook-note-settings-season-name = At /finish the contest is added to this season (optional), see /season
 workbook-note-settings-season-weight = The contest's weight in the season (default 1)
 
@@ -85,6 +87,7 @@ workbook-error-formula-no-value = the formula ({ $ref }) has no saved result: op
 workbook-error-formula-error = the formula ({ $ref }) results in the error { $error }
 workbook-error-merged-cells = cells merged across columns ({ $ref }): unmerge them and put one value in each cell
 workbook-error-bad-grades = grades are written "name min-max", separated by commas, e.g. A 27-30, B 24-26
+workbook-error-bad-tiebreak = the tie-break rule "{ $item }" is not right: use live, a criterion's name (known: { $known }), panel, chair; each once, chair last
 workbook-error-no-header = cell { $ref } is in a column without a header: delete the value or name the column
 
 workbook-export-file = summary

@@ -16,6 +16,8 @@ workbook-note-settings-blend-prior = 与现场成绩合成时平时成绩的权�
 workbook-note-settings-quorum = 每位汇报人至少几份有效评分；不足时结束前先请主持人确认（留空不检查）
 workbook-note-settings-outlier = 某份总分偏离中位数超过这么多分时，结束前提醒主持人（默认 20）
 workbook-note-settings-reveal = 群里何时公布结果：每轮亮分和排名、每轮只亮本单位得分、结束后公布、仅主持人可见
+workbook-note-settings-prizescope = 奖项按各分组分别颁发，还是全部单位统一排名颁发（默认各分组）
+workbook-note-settings-tiebreak = 最终得分相同时依次比较，高者在前，用、分隔：现场得分、评分项名称、评委组、主持人（只能放最后）；留空则名次并列
 workbook-note-settings-season-name = 结束（/finish）时把本次评议计入这个赛季（可不填），见 /season
 workbook-note-settings-season-weight = 本次评议在赛季中的权重（默认 1）
 
@@ -85,6 +87,7 @@ workbook-error-formula-no-value = 公式（{ $ref }）没有保存计算结果�
 workbook-error-formula-error = 公式（{ $ref }）的结果是错误 { $error }
 workbook-error-merged-cells = 有跨列合并的单元格（{ $ref }）：请取消合并，每格填写一个值
 workbook-error-bad-grades = 等级应写成“名称 最低分-最高分”，多个用、分隔，例如 优 27-30、良 24-26
+workbook-error-bad-tiebreak = 并列规则「{ $item }」不对：可用 现场得分、评分项名称（现有：{ $known }）、评委组、主持人；每条只写一次，主持人只能放在最后
 workbook-error-no-header = 单元格 { $ref } 所在的列没有表头：请删除这个值或补上列名
 
 workbook-export-file = 评分汇总

@@ -56,6 +56,7 @@ export const WORKBOOK_ERROR_CODES = [
   "merged_cells",
   "no_header",
   "bad_grades",
+  "bad_tiebreak",
 ] as const;
 export type WorkbookErrorCode = (typeof WORKBOOK_ERROR_CODES)[number];
 

@@ -2,9 +2,10 @@
 // workbook (already read into plain cells by src/xlsx.ts) turned back into a setup. The import
 // goes through the same checks as a JSON contest file (validateContestObject); errors name the
 // sheet, row and column as written in the workbook. Nothing is returned unless all of it is valid.
-import type { ContestSetup, Grade, Locale } from "./contest.js";
+import type { ContestSetup, Grade, Locale, TiebreakRule } from "./contest.js";
 import { type CellPlace, type FileError, type FileResult, numberOf, validateContestObject } from "./contest-file.js";
 import { gradesOf } from "./setup-lines.js";
+import { parseTiebreakLine } from "./tiebreak-line.js";
 import {
   type Column,
   type Kind,
@@ -50,12 +51,22 @@ const displayed = (kind: Kind, value: unknown, locale: Locale): Cell | null => {
     return { value: choice ? choice.names[locale] : String(value), style: "text" };
   }
   if (kind.type === "names") return Array.isArray(value) && value.length > 0 ? { value: value.join("、"), style: "text" } : null;
+  if (kind.type === "tiebreak") {
+    const rules = value as TiebreakRule[];
+    return rules.length > 0 ? { value: rules.map((r) => (typeof r === "string" ? TIEBREAK_WORDS[locale][r] : r.criterion)).join("、"), style: "text" } : null;
+  }
   if (kind.type === "grades") {
     const grades = value as Grade[];
     return grades.length > 0 ? { value: grades.map((g) => `${g.name} ${g.min}-${g.max}`).join("、"), style: "text" } : null;
   }
   if (typeof value === "number") return { value, style: "number" };
   return { value: String(value), style: "text" };
+};
+
+/** How the template writes a tie-break rule (the /tiebreak line words; the import reads both). */
+const TIEBREAK_WORDS: Record<Locale, Record<Exclude<TiebreakRule, { criterion: string }>, string>> = {
+  "zh-CN": { live: "现场得分", panel: "评委组", chair: "主持人" },
+  en: { live: "live", panel: "panel", chair: "chair" },
 };
 
 const choiceList = (kind: Kind, locale: Locale): string[] | undefined =>
@@ -162,7 +173,13 @@ const cellText = (cell: ReadCell | undefined): string | undefined => {
   return text.trim() === "" ? undefined : text.trim();
 };
 
-const convert = (kind: Kind, cell: ReadCell, ref: string, locale: Locale): Converted => {
+/** A cell that holds something: a value, or a formula error (which must be reported, not skipped). */
+const hasContent = (cell: ReadCell | undefined): boolean => cellText(cell) !== undefined || cell?.kind === "error";
+
+/** Names the cells of one sheet may refer to: the criteria of the 评分项 sheet (tie-break rules). */
+type Known = { criteria: readonly string[] };
+
+const convert = (kind: Kind, cell: ReadCell, ref: string, locale: Locale, known: Known): Converted => {
   if (cell.kind === "error") {
     return cell.value === ""
       ? { ok: false, error: { code: "formula_no_value", detail: { ref } } }
@@ -174,6 +191,12 @@ const convert = (kind: Kind, cell: ReadCell, ref: string, locale: Locale): Conve
       return { ok: true, value: text };
     case "names":
       return { ok: true, value: text.split(/[,，、;；\n]+/).map((s) => s.trim()).filter((s) => s !== "") };
+    case "tiebreak": {
+      const parsed = parseTiebreakLine(text, known.criteria.map((name) => ({ name })));
+      if (parsed.ok) return { ok: true, value: parsed.value };
+      const first = parsed.errors[0]!;
+      return { ok: false, error: { code: "bad_tiebreak", detail: { item: first.item || text, known: known.criteria.join("、") } } };
+    }
     case "grades": {
       const grades = gradesOf(text);
       return Array.isArray(grades) ? { ok: true, value: grades } : { ok: false, error: { code: "bad_grades", received: grades.bad } };
@@ -229,7 +252,7 @@ type Table = {
 };
 
 const readTable = (grid: Grid, columns: readonly Column[], locale: Locale, errors: FileError[]): Table | undefined => {
-  const numbers = [...grid.rows.keys()].filter((n) => grid.rows.get(n)!.some((c) => cellText(c) !== undefined)).sort((a, b) => a - b);
+  const numbers = [...grid.rows.keys()].filter((n) => grid.rows.get(n)!.some(hasContent)).sort((a, b) => a - b);
   const [headerRow, ...rest] = numbers;
   const name = grid.sheet.name;
   if (headerRow === undefined) return undefined;
@@ -255,7 +278,7 @@ const readTable = (grid: Grid, columns: readonly Column[], locale: Locale, error
   const headers = grid.rows.get(headerRow)!;
   for (const { row, cells } of body) {
     cells.forEach((cell, col) => {
-      if (cellText(cell) !== undefined && cellText(headers[col]) === undefined) {
+      if (hasContent(cell) && cellText(headers[col]) === undefined) {
         errors.push({ path: "", code: "no_header", cell: { sheet: name, row }, detail: { ref: cellName(row - 1, col) } });
       }
     });
@@ -293,6 +316,7 @@ export const parseContestWorkbook = (sheets: readonly ReadSheet[]): FileResult<C
   const allNames = [SETTINGS_SHEET[locale], ...TABLE_SHEETS.map((t) => t.names[locale])].join("、");
   const seen = new Map<TableSheet | "settings", string>();
 
+  const settingsGrids: Grid[] = [];
   for (const { sheet, found } of known) {
     if (!found) {
       errors.push({ path: "", code: "unknown_sheet", cell: { sheet: sheet.name }, received: sheet.name, expected: allNames });
@@ -305,9 +329,12 @@ export const parseContestWorkbook = (sheets: readonly ReadSheet[]): FileResult<C
     }
     seen.set(found.sheet, sheet.name);
     const grid = gridOf(sheet, errors);
-    if (found.sheet === "settings") readSettings(grid, locale, raw, origins, errors);
+    if (found.sheet === "settings") settingsGrids.push(grid);
     else readItems(grid, found.sheet, locale, raw, origins, errors);
   }
+  // Settings last: a tie-break rule may name a criterion of the 评分项 sheet.
+  const criteria = ((raw.criteria ?? []) as { name?: unknown }[]).flatMap((c) => (typeof c.name === "string" ? [c.name] : []));
+  for (const grid of settingsGrids) readSettings(grid, locale, raw, origins, errors, { criteria });
   if (!seen.has("settings")) errors.push({ path: "", code: "missing_sheet", expected: SETTINGS_SHEET[locale] });
 
   const checked = validateContestObject(raw);
@@ -334,7 +361,14 @@ const locate = (error: FileError, origins: Map<string, Origin>, locale: Locale):
   };
 };
 
-const readSettings = (grid: Grid, locale: Locale, raw: Record<string, unknown>, origins: Map<string, Origin>, errors: FileError[]): void => {
+const readSettings = (
+  grid: Grid,
+  locale: Locale,
+  raw: Record<string, unknown>,
+  origins: Map<string, Origin>,
+  errors: FileError[],
+  known: Known,
+): void => {
   const name = grid.sheet.name;
   // Settings not given in the workbook still get a place for messages: the sheet and the setting.
   for (const setting of SETTINGS) {
@@ -379,7 +413,7 @@ const readSettings = (grid: Grid, locale: Locale, raw: Record<string, unknown>, 
     origins.set(key, { place, ref });
     if (setting.path.length > 1 && !raw[setting.path[0]!]) origins.set(setting.path[0]!, { place, ref });
     if (!cell || (cellText(cell) === undefined && cell.kind !== "error")) continue;
-    const converted = convert(setting.kind, cell, ref, locale);
+    const converted = convert(setting.kind, cell, ref, locale, known);
     if (converted.ok) setAt(raw, setting.path, converted.value);
     else errors.push({ path: key, ...converted.error, cell: place });
   }
@@ -409,7 +443,7 @@ const readItems = (
       origins.set(`${at}.${column.key}`, { place, ref });
       const cell = cells[col];
       if (!cell || (cellText(cell) === undefined && cell.kind !== "error")) continue;
-      const converted = convert(column.kind, cell, ref, locale);
+      const converted = convert(column.kind, cell, ref, locale, { criteria: [] });
       if (converted.ok) item[column.key] = converted.value;
       else errors.push({ path: `${at}.${column.key}`, ...converted.error, cell: place });
     }

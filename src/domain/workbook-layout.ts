@@ -15,7 +15,9 @@ export type Kind =
   | { type: "choice"; choices: readonly Choice[] }
   | { type: "names" }
   /** A criterion's grade bands as on a /criteria line: "优 27-30、良 24-26". */
-  | { type: "grades" };
+  | { type: "grades" }
+  /** Tie-break rules as on a /tiebreak line: "现场得分、创新性、主持人". */
+  | { type: "tiebreak" };
 
 export const TEXT: Kind = { type: "text" };
 export const POSITIVE: Kind = { type: "number", expect: "positive" };
@@ -154,6 +156,18 @@ export const SETTINGS: readonly Setting[] = [
       ],
     },
   },
+  {
+    path: ["prizeScope"],
+    names: { "zh-CN": "评奖范围", en: "Prize scope" },
+    kind: {
+      type: "choice",
+      choices: [
+        { value: "group", names: { "zh-CN": "各分组分别评奖", en: "Per group" } },
+        { value: "overall", names: { "zh-CN": "全部单位统一评奖", en: "Overall" } },
+      ],
+    },
+  },
+  { path: ["tiebreak"], names: { "zh-CN": "并列规则", en: "Tie-break" }, kind: { type: "tiebreak" } },
 ];
 
 /** A note row (the template's second row) starts with this mark; such rows are not data. */
