@@ -28,7 +28,52 @@ export const createI18n = <C extends Context & I18nFlavor>(defaultLocale: Locale
       ctx.chat?.type === "private" ? localeOfLanguageCode(ctx.from?.language_code, defaultLocale) : defaultLocale,
   });
 
-export const translatorFor =
-  (i18n: I18n<never> | I18n<any>, locale: Locale): Translate =>
-  (key, vars) =>
-    i18n.t(locale, key, vars);
+/** What this module uses of a Fluent bundle (@fluent/bundle's FluentBundle). */
+type Bundle = {
+  getMessage(id: string): { value: unknown } | undefined;
+  formatPattern(pattern: unknown, args?: TranslateVars): string;
+};
+
+/** How many texts of one locale are kept formatted (a meeting repeats the same few on every tap). */
+const TEXTS_KEPT = 4096;
+
+/**
+ * i18n.t(locale, ...) negotiates the locale against every bundle on each call, which cost a ballot
+ * tap more than anything else it does. A translator matches the bundles once per locale, and keeps
+ * the texts it formatted (same key, same variables, same text). Keys with an attribute, or that no
+ * bundle has, go through i18n.t (its warning and "{key}" fallback).
+ */
+const createTranslator = (i18n: I18n<never> | I18n<any>, locale: Locale): Translate => {
+  const fluent = i18n.fluent as unknown as { matchBundles?: (locales: string[]) => Iterable<Bundle> };
+  const bundles = typeof fluent.matchBundles === "function" ? [...fluent.matchBundles.call(i18n.fluent, [locale])] : [];
+  const texts = new Map<string, string>();
+  const format = (key: string, vars: TranslateVars | undefined): string => {
+    if (!key.includes(".")) {
+      for (const bundle of bundles) {
+        const message = bundle.getMessage(key);
+        if (message) return bundle.formatPattern(message.value ?? "", vars);
+      }
+    }
+    return i18n.t(locale, key, vars);
+  };
+  return (key, vars) => {
+    const id = vars === undefined ? key : `${key}\u0000${JSON.stringify(vars)}`;
+    const kept = texts.get(id);
+    if (kept !== undefined) return kept;
+    const text = format(key, vars);
+    if (texts.size >= TEXTS_KEPT) texts.clear();
+    texts.set(id, text);
+    return text;
+  };
+};
+
+const translators = new WeakMap<object, Map<Locale, Translate>>();
+
+/** The translator of one locale (made once per i18n instance and locale). */
+export const translatorFor = (i18n: I18n<never> | I18n<any>, locale: Locale): Translate => {
+  let byLocale = translators.get(i18n);
+  if (!byLocale) translators.set(i18n, (byLocale = new Map()));
+  let t = byLocale.get(locale);
+  if (!t) byLocale.set(locale, (t = createTranslator(i18n, locale)));
+  return t;
+};

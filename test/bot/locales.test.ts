@@ -1,29 +1,11 @@
 // Every text a user sees exists in zh-CN and en, and every key the code uses is defined.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LINE_ERROR_CODES } from "../../src/domain/setup-lines.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { GROUP_COMMANDS, PRIVATE_COMMANDS } from "../../src/bot/commands.js";
-
-// A locale's texts are locales/<locale>.ftl plus every locales/<locale>/*.ftl (one file per feature).
-const filesOf = (locale: string): string[] => {
-  const dir = join("locales", locale);
-  const extra = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".ftl")).map((name) => join(dir, name)) : [];
-  return [join("locales", `${locale}.ftl`), ...extra];
-};
-
-const keysOf = (locale: string): Set<string> => {
-  const keys = filesOf(locale).flatMap((file) =>
-    readFileSync(file, "utf8")
-      .split("\n")
-      .map((line) => /^([a-z][a-z0-9-]*)\s*=/.exec(line)?.[1])
-      .filter((key): key is string => !!key),
-  );
-  const duplicated = keys.filter((key, i) => keys.indexOf(key) !== i);
-  if (duplicated.length > 0) throw new Error(`${locale}: keys defined twice: ${duplicated.join(", ")}`);
-  return new Set(keys);
-};
+import { keysOf } from "../support/locale-keys.js";
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
