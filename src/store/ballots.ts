@@ -3,9 +3,6 @@ import { z } from "zod";
 import {
   BallotSchema,
   ContestStatusSchema,
-  DraftSchema,
-  JudgeSchema,
-  RoundStatusSchema,
   type Ballot,
   type Contest,
   type Draft,
@@ -47,21 +44,22 @@ export type SubmitResult =
   | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" | "BAD_SCORE" };
 
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
-const parseDraft = (json: string | undefined): Draft => (json ? DraftSchema.parse(JSON.parse(json)) : { scores: {} });
 
 /**
  * Every tap of a meeting reads the same contest text back; each text is parsed once per store.
  * The contests handed out are frozen, since they are shared.
  */
 const createContestCache = (limit = 64) => {
-  const cache = new Map<string, Contest>();
+  // By status, then by text (no key joining the two: the text is long and comes on every tap).
+  const cache = new Map<string, Map<string, Contest>>();
   return (json: string, status: string): Contest => {
-    const key = `${status}|${json}`;
-    const hit = cache.get(key);
+    const byText = cache.get(status) ?? new Map<string, Contest>();
+    const hit = byText.get(json);
     if (hit) return hit;
     const contest = deepFreeze(parseStoredContest(json, ContestStatusSchema.parse(status)));
-    if (cache.size >= limit) cache.delete(cache.keys().next().value ?? key);
-    cache.set(key, contest);
+    if (byText.size >= limit) byText.delete(byText.keys().next().value ?? json);
+    byText.set(json, contest);
+    cache.set(status, byText);
     return contest;
   };
 };
@@ -85,12 +83,28 @@ const parseState = (
   if (!contestJson || !status) throw new Error("ballot-state reply without contest");
   return {
     contest: contestOf(contestJson, status),
-    round: round ? RoundStatusSchema.parse(round) : undefined,
-    judge: judge ? JudgeSchema.parse(JSON.parse(judge)) : undefined,
-    draft: parseDraft(draft),
-    ballot: ballot ? parseBallot(judgeId, ballot) : undefined,
+    round: round ? readRound(round) : undefined,
+    judge: judge ? readJudge(judge) : undefined,
+    draft: draft ? (JSON.parse(draft) as Draft) : { scores: {} },
+    ballot: ballot ? readBallot(judgeId, ballot) : undefined,
     conflicted,
   };
+};
+
+// A tap's reply is read without schemas: the judge, draft and ballot in it were written by the
+// store's own scripts from checked input (enrol-judge, ballot-state, submit-ballot), and parsing
+// them on every tap cost more than the rest of the reply. The schemas' defaults are applied here.
+const readRound = (round: string): RoundStatus => {
+  if (round !== "open" && round !== "closed") throw new Error(`unexpected round status ${round}`);
+  return round;
+};
+const readJudge = (json: string): Judge => {
+  const judge = JSON.parse(json) as Partial<Judge> & Omit<Judge, "panel" | "observer">;
+  return { ...judge, panel: judge.panel ?? 0, observer: judge.observer ?? false };
+};
+const readBallot = (judgeId: number, json: string): Ballot => {
+  const ballot = JSON.parse(json) as Omit<Ballot, "judgeId" | "abstain"> & { abstain?: boolean };
+  return { ...ballot, abstain: ballot.abstain ?? false, judgeId };
 };
 
 export const createBallotStore = (redis: RedisClient, prefix: string) => {
