@@ -17,6 +17,10 @@ export type SubmitSeen = {
   /** The counter's numbers right after the submit. */
   submitted: number;
   judges: number;
+  /** Whether the submit completed the current round and claimed its all-in notice; unknown when not told. */
+  allInClaimed?: boolean;
+  /** How many chairs have a console; unknown when not told. */
+  consoles?: number;
 };
 
 export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUsername: () => string) => {
@@ -32,8 +36,9 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
     );
   };
 
-  const counterView = async (contest: Contest, presenter: number, open: boolean) => {
-    const counts = await store.ballots.counts(contest.id, presenter);
+  /** `counts`: numbers read in the same step that claimed this edit (else read now). */
+  const counterView = async (contest: Contest, presenter: number, open: boolean, counts?: { submitted: number; judges: number }) => {
+    counts ??= await store.ballots.counts(contest.id, presenter);
     return roundCounterView(translatorFor(deps.i18n, contest.language), {
       contest,
       presenter,
@@ -53,7 +58,9 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
     return editor.request(
       `${contest.id}:${role}`,
       async () => claimed ?? (await store.messages.claimEdit(contest.id, role, intervalMs)),
-      () => edit(api, contest, role, () => counterView(contest, presenter, true)),
+      // Run at once only when claimed: then the submit's own numbers are the state at the claim.
+      // A trailing edit (the pause was taken) reads them when it runs.
+      () => edit(api, contest, role, () => counterView(contest, presenter, true, claimed ? seen : undefined)),
     );
   };
 

@@ -15,6 +15,7 @@ import { messageRole } from "./messages.js";
 import { optionalString, replyCode } from "./codes.js";
 import type { RedisClient } from "./scripts.js";
 import { eventMessage } from "./events.js";
+import { allInNotice } from "./consoles.js";
 
 /** What a judge's ballot screen needs, read in one step. */
 export type BallotState = {
@@ -40,6 +41,10 @@ export type SubmitResult =
       judges: number;
       /** Whether this submit took the live counter's edit pause (see submit-ballot.lua); unknown when not told. */
       counterClaimed?: boolean;
+      /** Whether this submit completed the current round and claimed its all-in notice; unknown when not told. */
+      allInClaimed?: boolean;
+      /** How many chairs have a console; unknown when not told. */
+      consoles?: number;
     }
   | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" | "BAD_SCORE" };
 
@@ -156,6 +161,8 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     const reply = await redis.submitBallot(
       ...stateKeys(contestId, presenter),
       keys.editPause(messageRole.counter(presenter)),
+      keys.notices,
+      keys.consoles,
       presenter,
       judgeId,
       now,
@@ -164,13 +171,21 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
       eventMessage(contestId, "ballot"),
       counterPauseMs,
       scores ? JSON.stringify(scores) : "",
+      allInNotice(presenter),
     );
     const code = replyCode(reply);
     if (code === "OK") {
       const state = parseState(reply, judgeId, false, contestOf);
       if (!state.ballot) throw new Error("submit reply without ballot");
-      const counterClaimed = Number(reply[9]) === 1;
-      return { code, state: { ...state, ballot: state.ballot }, submitted: Number(reply[7]), judges: Number(reply[8]), counterClaimed };
+      return {
+        code,
+        state: { ...state, ballot: state.ballot },
+        submitted: Number(reply[7]),
+        judges: Number(reply[8]),
+        counterClaimed: Number(reply[9]) === 1,
+        allInClaimed: Number(reply[10]) === 1,
+        consoles: Number(reply[11]),
+      };
     }
     if (
       code === "NO_CONTEST" ||

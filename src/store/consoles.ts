@@ -15,6 +15,9 @@ export const ConsoleAskSchema = z.union([
 ]);
 export type ConsoleAsk = z.infer<typeof ConsoleAskSchema>;
 
+/** The notice said once when every ballot of a round is in (claimed by submit-ballot.lua). */
+export const allInNotice = (presenter: number): string => `all-in:${presenter}`;
+
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);

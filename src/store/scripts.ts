@@ -4,7 +4,7 @@ import type { Redis, Cluster } from "ioredis";
 
 const SCRIPTS = {
   ballotState: { file: "ballot-state.lua", keys: 7 },
-  submitBallot: { file: "submit-ballot.lua", keys: 8 },
+  submitBallot: { file: "submit-ballot.lua", keys: 10 },
   openRound: { file: "open-round.lua", keys: 3 },
   closeRound: { file: "close-round.lua", keys: 3 },
   enrolJudge: { file: "enrol-judge.lua", keys: 3 },

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStore, type Store } from "../../src/store/store.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 import { judge, sampleContest } from "./fixtures.js";
+import { allInNotice } from "../../src/store/consoles.js";
+import { contestKeys } from "../../src/store/keys.js";
 
 describe("integrity storage (real Redis)", () => {
   let r: TestRedis;
@@ -62,12 +64,31 @@ describe("integrity storage (real Redis)", () => {
     await store.integrity.updateJudge(contest.id, { ...judge(11), observer: true }, chair);
     await store.integrity.setConflict(contest.id, 12, 0, true, chair);
     await store.rounds.open(contest.id, 0);
-    // Raw lengths would say 1/3 and then 2/3; the counter says 0/1, then 1/1: every ballot is in.
-    expect(await scoreAndSubmit(11, 0)).toMatchObject({ code: "OK", submitted: 0, judges: 1 });
-    expect(await scoreAndSubmit(13, 0)).toMatchObject({ code: "OK", submitted: 1, judges: 1 });
+    await store.consoles.set(contest.id, 1, 500);
+    // Raw lengths would say 1/3 and then 2/3; the counter says 0/1, then 1/1: every ballot is in,
+    // and the submit that completed the round claimed its all-in notice.
+    expect(await scoreAndSubmit(11, 0)).toMatchObject({ code: "OK", submitted: 0, judges: 1, allInClaimed: false, consoles: 1 });
+    expect(await scoreAndSubmit(13, 0)).toMatchObject({ code: "OK", submitted: 1, judges: 1, allInClaimed: true });
     expect(await store.ballots.counts(contest.id, 0)).toEqual({ submitted: 1, judges: 1 });
+    expect(await store.consoles.claimNotice(contest.id, allInNotice(0))).toBe(false);
     // The same ballot submitted again changes nothing and still tells the counter's numbers.
-    expect(await store.ballots.submit(contest.id, 0, 13, 2000)).toMatchObject({ code: "OK", submitted: 1, judges: 1, counterClaimed: false });
+    expect(await store.ballots.submit(contest.id, 0, 13, 2000)).toMatchObject({
+      code: "OK",
+      submitted: 1,
+      judges: 1,
+      counterClaimed: false,
+      allInClaimed: false,
+    });
+    // A changed ballot is no new all-in.
+    await store.ballots.tap(contest.id, 0, 13, 0, 21);
+    expect(await store.ballots.submit(contest.id, 0, 13, 3000)).toMatchObject({ code: "OK", submitted: 1, allInClaimed: false });
+  });
+
+  it("claims no all-in notice for a round that is not the current one", async () => {
+    await store.rounds.open(contest.id, 0);
+    await store.redis.hset(contestKeys(r.prefix, contest.id).meta, "current", "1");
+    for (const id of [11, 12]) await scoreAndSubmit(id, 0);
+    expect(await scoreAndSubmit(13, 0)).toMatchObject({ code: "OK", submitted: 3, judges: 3, allInClaimed: false, consoles: 0 });
   });
 
   it("removes a judge: the open round's ballot goes, closed rounds keep theirs, the record is kept aside", async () => {

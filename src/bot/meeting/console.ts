@@ -21,6 +21,7 @@ import { consoleView } from "../views/console.js";
 import type { View } from "../views/ballot.js";
 import type { ChairMessenger } from "./chair-messages.js";
 import { loadMeetingState } from "./state.js";
+import { allInNotice } from "../../store/consoles.js";
 
 /** Rewrites after a write found the state moved on (a burst of ballots settles well within this). */
 const MAX_REWRITES = 3;
@@ -121,7 +122,9 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
    * all-in check starts from the submit's own numbers.
    */
   const roundChanged = async (api: Api, contest: Contest, presenter: number, seen?: SubmitSeen): Promise<void> => {
-    await Promise.all([followCounter(api, contest, seen?.counterClaimed), allIn(api, contest, presenter, seen)]);
+    // No chair has a console: nothing to write (a console sent later shows the state then).
+    const follow = seen?.consoles === 0 ? Promise.resolve() : followCounter(api, contest, seen?.counterClaimed);
+    await Promise.all([follow, allIn(api, contest, presenter, seen)]);
   };
 
   /**
@@ -140,12 +143,21 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
     );
   };
 
+  /**
+   * Whether this change completed the current round and claimed its all-in notice (once per
+   * round). A stored submit has told it (`told`: its script claims the notice).
+   */
+  const claimAllIn = async (contest: Contest, presenter: number, counts: { submitted: number; judges: number }, told?: boolean) => {
+    if (told !== undefined) return told;
+    if (counts.judges === 0 || counts.submitted < counts.judges) return false;
+    if ((await store.contests.currentRound(contest.id)) !== presenter) return false;
+    return store.consoles.claimNotice(contest.id, allInNotice(presenter));
+  };
+
   const allIn = async (api: Api, contest: Contest, presenter: number, seen?: SubmitSeen): Promise<void> => {
     try {
       const counts = seen ?? (await store.ballots.counts(contest.id, presenter));
-      if (counts.judges === 0 || counts.submitted < counts.judges) return;
-      if ((await store.contests.currentRound(contest.id)) !== presenter) return;
-      if (!(await store.consoles.claimNotice(contest.id, `all-in:${presenter}`))) return;
+      if (!(await claimAllIn(contest, presenter, counts, seen?.allInClaimed))) return;
       const t = translatorFor(deps.i18n, contest.language);
       const text = t("console-all-in", { n: presenter + 1, name: presenterName(contest, presenter), count: counts.submitted });
       await chairs.toChairs(api, contest, t, text);

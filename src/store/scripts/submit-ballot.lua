@@ -1,8 +1,10 @@
 -- Turns a judge's complete draft into their submitted ballot, atomically with the round state:
 -- a submit either happens before the round closes (and is counted) or is refused.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts, counter edit pause
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts, counter edit pause, notices,
+--       consoles
 -- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0"), events channel, event message,
---       counter pause (ms), scores (JSON array, one per criterion; "" = submit the draft as it is)
+--       counter pause (ms), scores (JSON array, one per criterion; "" = submit the draft as it is),
+--       all-in notice (the notices field said once when every ballot of the round is in)
 -- Scores given (the Mini App's one submit) are checked like a tap's value (range and step; any bad
 -- one refuses the whole submit with BAD_SCORE and nothing is written) and become the draft first.
 -- A stored ballot also publishes the "contest changed" event and claims the live counter's edit
@@ -11,7 +13,7 @@
 -- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
 -- later version) in the same step. Submitting an unchanged ballot again is a no-op answered OK.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
---          counterClaimed (1 or 0)}
+--          counterClaimed (1 or 0), allInClaimed (1 or 0), consoles (how many chairs have one)}
 -- submittedCount and judgeCount are the live counter's numbers, counted as round-counts.lua counts
 -- them (observers and judges conflicted with the presenter are in neither), so that the bot needs
 -- no second round trip to know whether every ballot is in.
@@ -28,6 +30,12 @@ local function roundCounts()
     end
   end
   return submitted, eligible
+end
+-- The stored ballot that completes the current round claims its all-in notice (once per round).
+local function claimAllIn(submitted, eligible)
+  if eligible == 0 or submitted < eligible or ARGV[9] == nil or ARGV[9] == '' then return 0 end
+  if redis.call('HGET', KEYS[1], 'current') ~= ARGV[1] then return 0 end
+  return redis.call('HSETNX', KEYS[9], ARGV[9], '1')
 end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
@@ -79,7 +87,7 @@ if previous then
     local judge = redis.call('HGET', KEYS[3], ARGV[2])
     local submitted, eligible = roundCounts()
     return {'OK', contest, redis.call('HGET', KEYS[1], 'status'), 'open', judge, draft or false, previous,
-      submitted, eligible, 0}
+      submitted, eligible, 0, 0, redis.call('HLEN', KEYS[10])}
   end
   version = (p['version'] or 0) + 1
   comment = p['comment']
@@ -104,4 +112,5 @@ local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX')
 local status = redis.call('HGET', KEYS[1], 'status')
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 local submitted, eligible = roundCounts()
-return {'OK', contest, status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0}
+return {'OK', contest, status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0,
+  claimAllIn(submitted, eligible), redis.call('HLEN', KEYS[10])}
