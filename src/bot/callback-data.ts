@@ -56,13 +56,28 @@ export const encodeCallback = (kind: CallbackKind, ...args: Array<string | numbe
   return data;
 };
 
-/** Decodes button data, or undefined for anything malformed. */
-export const decodeCallback = (data: string | undefined): CallbackData | undefined => {
-  if (!data || data.length > 64) return undefined;
+const parseCallback = (data: string): CallbackData | undefined => {
   const [kind, ...args] = data.split("|");
   if (!kind || !isKind(kind)) return undefined;
   const parsed = CallbackSchemas[kind].safeParse(args);
-  return parsed.success ? ({ kind, args: parsed.data } as CallbackData) : undefined;
+  return parsed.success ? (Object.freeze({ kind, args: Object.freeze(parsed.data) }) as CallbackData) : undefined;
+};
+
+/** How many decoded button data are kept (the judges of a meeting press the same buttons). */
+const DECODED_KEPT = 4096;
+const decoded = new Map<string, CallbackData | undefined>();
+
+/**
+ * Decodes button data, or undefined for anything malformed. The same data always decodes the
+ * same: each text is checked once, and its (frozen) result kept for the next press.
+ */
+export const decodeCallback = (data: string | undefined): CallbackData | undefined => {
+  if (!data || data.length > 64) return undefined;
+  if (decoded.has(data)) return decoded.get(data);
+  const result = parseCallback(data);
+  if (decoded.size >= DECODED_KEPT) decoded.clear();
+  decoded.set(data, result);
+  return result;
 };
 
 /** A callback-query filter for one kind, usable with bot.callbackQuery(). */

@@ -26,14 +26,20 @@ export type BallotViewInput = {
 
 // Building an Intl formatter is costly and a review screen shows a time on every tap: one per locale.
 // (Made on first use, after main has set the process's TZ.)
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
+// The last time shown is kept too: the submits of a meeting come in within the same seconds.
+const timeFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; text: string }>();
 const formatTime = (ms: number, locale: string): string => {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
-    timeFormats.set(locale, format);
+  let kept = timeFormats.get(locale);
+  if (!kept) {
+    const format = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+    timeFormats.set(locale, (kept = { format, second: Number.NaN, text: "" }));
   }
-  return format.format(ms);
+  const second = Math.floor(ms / 1000);
+  if (second !== kept.second) {
+    kept.text = kept.format.format(ms);
+    kept.second = second;
+  }
+  return kept.text;
 };
 
 const header = (t: Translate, { contest, presenter }: BallotViewInput): string => {
