@@ -74,6 +74,41 @@ export const firstUnscored = (criteria: Criterion[], draft: Draft, after = -1): 
   return undefined;
 };
 
+type Button = ReturnType<typeof InlineKeyboard.text>;
+type ValueRows = { values: number[][]; buttons: Button[][] };
+
+// A keypad page's value buttons depend only on the contest version (the store's contests are
+// frozen and shared), the presenter, the criterion and the page: built once, not on every tap.
+const keypads = new WeakMap<Contest, Map<string, ValueRows>>();
+
+const valueRows = (contest: Contest, presenter: number, index: number, group: number | undefined): ValueRows => {
+  const key = `${presenter}|${index}|${group ?? ""}`;
+  const kept = keypads.get(contest)?.get(key);
+  if (kept) return kept;
+  const criterion = contest.setup.criteria[index]!;
+  const values = chunk(valuesOnPage(criterion, group), 6);
+  const rows: ValueRows = {
+    values,
+    buttons: values.map((row) => row.map((value) => Object.freeze(InlineKeyboard.text(String(value), encodeCallback("v", contest.id, presenter, index, value))))),
+  };
+  if (Object.isFrozen(contest)) {
+    const byPage = keypads.get(contest) ?? new Map<string, ValueRows>();
+    byPage.set(key, rows);
+    keypads.set(contest, byPage);
+  }
+  return rows;
+};
+
+/** The page's buttons with the chosen value marked (• 7 •); the kept rows are not changed. */
+const markValue = ({ values, buttons }: ValueRows, current: number | undefined): Button[][] =>
+  buttons.map((row, r) => {
+    const c = current === undefined ? -1 : values[r]!.indexOf(current);
+    if (c < 0) return [...row];
+    const marked = [...row];
+    marked[c] = InlineKeyboard.text(`• ${current} •`, row[c]!.callback_data);
+    return marked;
+  });
+
 const criterionView = (t: Translate, input: BallotViewInput, index: number, group: number | undefined): View => {
   const { contest, presenter, draft } = input;
   const criteria = contest.setup.criteria;
@@ -98,12 +133,7 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
           ),
           criterion.grades ? 2 : 3,
         )
-      : chunk(
-          valuesOnPage(criterion, group).map((value) =>
-            InlineKeyboard.text(value === current ? `• ${value} •` : String(value), encodeCallback("v", id, presenter, index, value)),
-          ),
-          6,
-        );
+      : markValue(valueRows(contest, presenter, index, group), current);
   if (criterion.description) lines.push(t("miniapp-ballot-description", { description: criterion.description }));
   if (criterion.grades && group === undefined) lines.push(t("miniapp-ballot-grades", { grades: gradesText(criterion) }), t("miniapp-ballot-choose-grade"));
   else if (criterion.grades) lines.push(t("miniapp-ballot-grade-chosen", { grade: groups?.[group ?? 0]?.label ?? "" }));
