@@ -119,11 +119,13 @@ const transcriptPrinter = (api: BotApiServer, names: Map<number, string>) => {
       lastText.set(id, text);
       const changed = text.split("\n").filter((line) => line.trim() && !before.has(line));
       console.log(`[${clock()}] 🤖 ✎ #${id}: ${changed.join(" · ") || "(same text)"}`);
+    } else if ((call.method === "pinChatMessage" || call.method === "deleteMessage") && chatId === GROUP) {
+      console.log(`[${clock()}] 🤖 ${call.method === "pinChatMessage" ? "📌" : "🗑"} #${Number(call.params.message_id)}`);
     } else if (call.method === "sendMessage" && chatId === chair.id && /screen\//.test(text)) {
       console.log(`[${clock()}] 🤖 → ${names.get(chair.id)}（私聊）: ${indent(text, "             ")}`);
     }
   };
-  const shown = (call: ApiCall) => call.method === "sendMessage" || call.method === "editMessageText";
+  const shown = (call: ApiCall) => ["sendMessage", "editMessageText", "pinChatMessage", "deleteMessage"].includes(call.method);
   return () => {
     for (; printed < api.calls.length; printed++) {
       const call = api.calls[printed]!;
@@ -225,6 +227,8 @@ const main = async () => {
 
   api.model.ensureChat(GROUP, { title: GROUP_TITLE, type: "supergroup" });
   api.setAdmins(GROUP, [], chair.id);
+  // The bot is an administrator allowed to pin: the standings message stays at the top.
+  api.model.setMemberStatus(GROUP, api.model.botInfo.id, "administrator");
   await bot.init();
   runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
 

@@ -38,6 +38,7 @@ help-chair = Chair commands
     /close — close the round and post the ranking
     /status — who has submitted (in private)
     /finish — post the final ranking and end the contest
+    /reveal live|scores|end|chair — when results are shown (live, scores only, at the end, by the chair)
     /screen — get the big-screen link in private (/screen revoke disables it)
     /export — get the ballots and standings as CSV in private (/export public: standings only)
     /cancel — discard the contest

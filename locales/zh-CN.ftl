@@ -38,6 +38,7 @@ help-chair = 主持人命令
     /close — 结束本轮评分并公布排名
     /status — 私聊查看谁已提交
     /finish — 公布最终排名并结束评议
+    /reveal live|scores|end|chair — 结果公布方式（实时、亮分、结束后、主持人公布）
     /screen — 私聊获取大屏幕链接（/screen revoke 作废）
     /export — 私聊获取评分明细 CSV（/export public 只含排名）
     /cancel — 取消评议

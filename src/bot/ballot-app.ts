@@ -28,7 +28,7 @@ export type BallotAppState = {
   round: "open" | "closed" | null;
 };
 
-export type BallotAppRefusal = "NO_CONTEST" | "NOT_JUDGE" | "CONFLICT" | "ROUND_CLOSED" | "BAD_SCORE" | "INCOMPLETE";
+export type BallotAppRefusal = "NO_CONTEST" | "NOT_JUDGE" | "CONFLICT" | "ROUND_CLOSED" | "CONTEST_ENDED" | "BAD_SCORE" | "INCOMPLETE";
 
 export type BallotAppAnswer =
   | { ok: true; state: BallotAppState; message?: string }

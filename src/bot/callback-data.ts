@@ -39,6 +39,8 @@ const CallbackSchemas = {
   r: z.tuple([ContestIdSchema, userId, z.enum(["a", "1", "0"])]),
   /** a button of the chair's console: step (see views/console.ts CONSOLE_STEPS) on presenter p (0 when none) */
   c: z.tuple([ContestIdSchema, z.enum(["n", "c", "C", "r", "o", "O", "j", "s", "f", "F", "b"]), index]),
+  /** publish the finished contest's results in the group (release policy `chair`) */
+  rp: z.tuple([ContestIdSchema]),
 } as const;
 
 export type CallbackKind = keyof typeof CallbackSchemas;

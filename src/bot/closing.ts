@@ -14,12 +14,10 @@ import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { pressedInContestChat } from "./group-contest.js";
 import { translatorFor, type Translate } from "./i18n.js";
-import type { LiveMessages } from "./live-messages.js";
-import { loadJudgeMap, loadStandings, scoredBallots } from "./standings.js";
+import type { Announcements } from "./announcements.js";
+import { loadJudgeMap, scoredBallots } from "./standings.js";
 import { editIgnoringSame } from "./telegram-errors.js";
-import { rankingText } from "./views/results.js";
 import { presenterName } from "./views/round.js";
-import { digestLine } from "./views/receipt.js";
 import { toGroup, type ActionInput } from "./meeting/action-input.js";
 import type { ChairMessenger } from "./meeting/chair-messages.js";
 
@@ -37,7 +35,7 @@ export type CloseCheck = {
 
 type Send = (text: string, other?: { reply_markup?: InlineKeyboard }) => Promise<unknown>;
 
-export const createClosing = (deps: BotDeps, live: LiveMessages, chairs: ChairMessenger) => {
+export const createClosing = (deps: BotDeps, announcements: Announcements, chairs: ChairMessenger) => {
   const { store } = deps;
 
   /** Counted ballots against the quorum, and totals far from the median. */
@@ -74,18 +72,16 @@ export const createClosing = (deps: BotDeps, live: LiveMessages, chairs: ChairMe
   const rememberOutliers = (contest: Contest, presenter: number, c: CloseCheck) =>
     store.integrity.saveOutlierRefs(contest.id, presenter, new Map(c.outliers.map((o) => [o.ref, o.judgeId])), OUTLIER_REFS_TTL_S);
 
-  /** Closes the round and posts the ranking; false when the round was not open any more. */
-  const closeNow = async (api: Api, contest: Contest, presenter: number, t: Translate, actor: Actor, send: Send): Promise<boolean> => {
+  /**
+   * Closes the round; the group sees its announcement closed and the standings message updated
+   * (as the release policy allows), the judges the round's digest under their ballots (see
+   * announcements.ts). False when the round was not open any more.
+   */
+  const closeNow = async (api: Api, contest: Contest, presenter: number, actor: Actor): Promise<boolean> => {
     if (!(await store.rounds.close(contest.id, presenter, actor))) return false;
     await store.timers.cancel(contest.id, presenter);
     deps.logger.info({ contestId: contest.id, presenter, by: actor.by }, "round closed");
-    await live.closeCounter(api, contest, presenter);
-    const loaded = await loadStandings(store, contest);
-    const { standings, results } = loaded;
-    const closedResult = results.find((r) => r.presenter === presenter);
-    const header = t("round-closed", { n: presenter + 1, name: presenterName(contest, presenter), ballots: closedResult?.counted ?? 0 });
-    // The digest of the counted ballots' receipts: each judge can check theirs is in it (/verify).
-    await send([header, digestLine(t, contest, loaded, presenter), "", rankingText(t, { contest, standings, justClosed: presenter })].join("\n"));
+    await announcements.roundClosed(api, contest, presenter);
     return true;
   };
 
@@ -96,7 +92,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages, chairs: ChairMe
     const c = await check(contest, current);
     await rememberOutliers(contest, current, c);
     if (!c.short && c.outliers.length === 0) {
-      if (!(await closeNow(api, contest, current, t, actor, toGroup(api, contest)))) return reply(t("round-none-open"));
+      if (!(await closeNow(api, contest, current, actor))) return reply(t("round-none-open"));
       return;
     }
     const text = [
@@ -137,7 +133,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages, chairs: ChairMe
       // Totals far from the median are for the chairs' eyes only.
       await chairs.toChairs(api, contest, t, noticeText(t, contest, presenter, c), buttons.length ? { reply_markup: InlineKeyboard.from(buttons) } : {});
     }
-    return closeNow(api, contest, presenter, t, systemActor(deps.now()), send);
+    return closeNow(api, contest, presenter, systemActor(deps.now()));
   };
 
   /** The message's keyboard without the confirm row (the "show name" buttons stay). */
@@ -188,8 +184,7 @@ export const createClosing = (deps: BotDeps, live: LiveMessages, chairs: ChairMe
     }
     await ctx.answerCallbackQuery();
     await editIgnoringSame(() => ctx.editMessageText(`${text}\n\n${t("quorum-confirmed")}`, { reply_markup: keyboard }));
-    if (!(await closeNow(ctx.api, contest, presenter, t, { by: ctx.from.id, at: deps.now() }, toGroup(ctx.api, contest))))
-      return ctx.reply(t("round-none-open"));
+    if (!(await closeNow(ctx.api, contest, presenter, { by: ctx.from.id, at: deps.now() }))) return ctx.reply(t("round-none-open"));
   });
 
   composer.callbackQuery(callbackPattern("o"), async (ctx) => {

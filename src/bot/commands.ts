@@ -11,7 +11,7 @@ export const GROUP_COMMANDS = [
   "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "tiebreak", "bands", "blend", "quorum", "outlier", "settings",
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
   "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen",
-  "season", "console",
+  "season", "console", "reveal",
 ] as const;
 /** What every member of a group may use. */
 export const MEMBER_COMMANDS = ["ranking", "detail", "help"] as const;

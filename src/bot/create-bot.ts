@@ -27,6 +27,9 @@ import { commentsFeature } from "./features/comments.js";
 import { createClosing } from "./closing.js";
 import { createFinishing } from "./finishing.js";
 import { tiesFeature } from "./features/ties.js";
+import { createAnnouncements } from "./announcements.js";
+import { createStandingsMessage } from "./standings-message.js";
+import { releaseFeature } from "./features/release.js";
 import { createReminders } from "./reminders.js";
 import { createMeetingActions } from "./meeting/actions.js";
 import { createChairMessenger } from "./meeting/chair-messages.js";
@@ -136,12 +139,15 @@ export const createBot = (options: CreateBotOptions) => {
   // The Mini App's side of the ballot (http/app/ serves it): same store steps as the buttons.
   const ballotApp = createBallotApp(deps, live, bot.api, submitBallot);
   const enrolment = enrolmentFeature(deps, live, botUsername);
-  const closing = createClosing(deps, live, chairs);
-  const finishing = createFinishing(deps, botUsername);
+  const standingsMessage = createStandingsMessage(deps, () => bot.botInfo.id);
+  const announcements = createAnnouncements(deps, live, standingsMessage);
+  const closing = createClosing(deps, announcements, chairs);
+  const finishing = createFinishing(deps, botUsername, announcements.contestFinished);
   const reminders = createReminders(deps, botUsername);
   const actions = createMeetingActions(deps, {
     closing,
     reminders,
+    announcements,
     botUsername,
     finishing,
     changed: (api, contest) => consoles.refresh(api, contest, { now: true }),
@@ -185,12 +191,13 @@ export const createBot = (options: CreateBotOptions) => {
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
   features.use(commentsFeature(deps));
   const setupConsoles = { welcome: consoles.welcome, changed: (api: Api, contest: Contest) => consoles.refresh(api, contest, { now: true }) };
-  features.use(setupFeature(deps, createAdminCheck(now), setupConsoles));
+  features.use(setupFeature(deps, createAdminCheck(now), setupConsoles, live));
   features.use(enrolment.composer);
   features.use(rulesFeature(deps));
   features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));
   features.use(roundsFeature(deps, actions, chairs));
   features.use(tiesFeature(deps, actions));
+  features.use(releaseFeature(deps, announcements, botUsername));
   features.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));

@@ -31,13 +31,17 @@ export const tieQuestions = async (deps: BotDeps, contest: Contest, standings: S
   );
 };
 
-export const createFinishing = (deps: BotDeps, botUsername: () => string) => {
-  const { store } = deps;
+/** Tells the meeting a finished contest's final results (announcements.ts: as the release policy allows). */
+export type AnnounceFinish = (api: Api, contest: Contest, chairId: number) => Promise<void>;
 
-  const finalText = (t: Translate, contest: Contest, standings: Standings): string =>
-    [rankingText(t, { contest, standings, final: true }), tieNotesText(t, contest, standings), formulaText(t, contest.setup), t("results-finished")]
-      .filter((part) => part !== "")
-      .join("\n\n");
+/** The final results: ranking, how ties were split, the formula line (with the release policy). */
+export const finalResultsText = (t: Translate, contest: Contest, standings: Standings): string =>
+  [rankingText(t, { contest, standings, final: true }), tieNotesText(t, contest, standings), formulaText(t, contest.setup), t("results-finished")]
+    .filter((part) => part !== "")
+    .join("\n\n");
+
+export const createFinishing = (deps: BotDeps, botUsername: () => string, announce: AnnounceFinish) => {
+  const { store } = deps;
 
   /** Sends the chair the questions; false when the bot may not write to them. */
   const askChair = async (api: Api, chairId: number, questions: TieQuestion[], t: Translate): Promise<boolean> => {
@@ -79,7 +83,7 @@ export const createFinishing = (deps: BotDeps, botUsername: () => string) => {
       }
       await store.contests.end(fresh, "finished", actor);
       deps.logger.info({ contestId: fresh.id }, "contest finished");
-      await api.sendMessage(fresh.chatId, finalText(t, fresh, standings));
+      await announce(api, { ...fresh, status: "finished" }, actor.by || fresh.chairId);
       return "finished";
     });
     return done.ran ? done.value : "busy";

@@ -39,10 +39,10 @@ export const refuseChairCommand = (ctx: BotContext, contest: Contest, t: Transla
   refuseInPrivate(ctx, t("console-refused", { command: commandName(ctx), title: contest.setup.title }));
 
 export const contestCommand =
-  (deps: BotDeps, handler: GroupCommand, options: { chairOnly: boolean }) =>
+  (deps: BotDeps, handler: GroupCommand, options: { chairOnly: boolean; /** also the chat's last contest once it has ended */ ended?: boolean }) =>
   async (ctx: BotContext): Promise<unknown> => {
     if (!isGroupChat(ctx) || !ctx.chat || !ctx.from) return ctx.reply(ctx.t("common-group-only"));
-    const contest = await deps.store.contests.activeForChat(ctx.chat.id);
+    const contest = await (options.ended ? deps.store.contests.latestForChat(ctx.chat.id) : deps.store.contests.activeForChat(ctx.chat.id));
     if (!contest) return ctx.reply(ctx.t("common-no-contest"));
     ctx.i18n.useLocale(contest.language);
     const t = translatorFor(deps.i18n, contest.language);

@@ -255,6 +255,8 @@ export const ContestSchema = z.object({
   language: LocaleSchema,
   status: ContestStatusSchema,
   locked: z.boolean().default(false),
+  /** The chair published the final results (what the `chair` release policy waits for). */
+  published: z.boolean().optional(),
   createdAt: z.number().int(),
   setup: ContestSetupSchema,
 });

@@ -194,13 +194,18 @@ export type StandingsCsvInput = {
   standings: Standings;
   results: PresenterResult[];
   labels: ExportLabels;
+  /**
+   * Each closed round's digest of its counted receipts (receipt.ts roundDigest), in a last column
+   * headed `digestLabel`: what a judge checks their receipt against with /verify.
+   */
+  digests?: { label: string; byPresenter: ReadonlyMap<number, string> };
 };
 
 /**
  * The standings, group by group as ranked: rank, name, final, live, prior, counted ballots, prize,
  * band, and each criterion's average over the counted ballots. No judge appears in it.
  */
-export const standingsCsv = ({ contest, standings, results, labels }: StandingsCsvInput): string => {
+export const standingsCsv = ({ contest, standings, results, labels, digests }: StandingsCsvInput): string => {
   const { criteria } = contest.setup;
   const byPresenter = new Map(results.map((r) => [r.presenter, r]));
   const rows: CsvCell[][] = [
@@ -216,6 +221,7 @@ export const standingsCsv = ({ contest, standings, results, labels }: StandingsC
       labels.prize,
       labels.band,
       ...criteria.map((c) => labels.average(c.name)),
+      ...(digests ? [digests.label] : []),
     ],
   ];
   for (const group of standings.groups) {
@@ -233,6 +239,7 @@ export const standingsCsv = ({ contest, standings, results, labels }: StandingsC
         row.prize,
         row.band,
         ...criteria.map((_, i) => two(result?.criterionAverages[i])),
+        ...(digests ? [digests.byPresenter.get(row.presenter)] : []),
       ]);
     }
   }

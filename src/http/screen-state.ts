@@ -1,6 +1,7 @@
 // What the scoreboard shows, computed on the server from the store. Only counts and scores:
-// no judge's name, id or ballot ever leaves here.
-import type { ContestStatus, Locale } from "../domain/contest.js";
+// no judge's name, id or ballot ever leaves here, and no result the release policy holds back.
+import type { ContestStatus, Locale, RevealPolicy } from "../domain/contest.js";
+import { publicView } from "../domain/release.js";
 import { loadStandings } from "../bot/standings.js";
 import type { Store } from "../store/store.js";
 
@@ -32,8 +33,15 @@ export type ScreenState = {
   current: { n: number; name: string; group: string | null; submitted: number; judges: number } | null;
   /** The first presenter whose round has not been opened yet. */
   next: { n: number; name: string; group: string | null } | null;
-  /** Standings of the closed rounds, by group. */
+  /**
+   * Standings of the closed rounds, by group, as the release policy shows them: ranked (live, and
+   * every policy once released); each unit's score in presenting order without ranks (scores);
+   * none while results are held back (end, chair).
+   */
   groups: ScreenGroup[];
+  /** The contest's release policy, and what is held back until when (null: nothing is). */
+  reveal: RevealPolicy;
+  heldUntil: "finish" | "chair" | null;
 };
 
 /** The scoreboard of a contest, or undefined when the contest does not exist. */
@@ -57,6 +65,10 @@ export const loadScreenState = async (store: Store, contestId: string): Promise<
   const prizeLevels = new Map(prizes.map((prize, index) => [prize.name, index] as const));
   // Prizes and bands are announced when the contest finishes, not while ranks still move.
   const final = contest.status === "finished";
+  const seen = publicView(contest);
+  // Each unit's score without the ranking: presenting order, no ranks, prizes or bands.
+  const unranked = (rows: ScreenRow[]): ScreenRow[] =>
+    rows.map(({ n, name, score, ballots }) => ({ n, name, rank: null, score, ballots })).sort((a, b) => a.n - b.n);
   return {
     title: contest.setup.title,
     language: contest.language,
@@ -65,9 +77,10 @@ export const loadScreenState = async (store: Store, contestId: string): Promise<
     closed: loaded.closed.length,
     current: live && counts ? { ...presenterAt(current), ...counts } : null,
     next: nextIndex >= 0 && contest.status !== "finished" && contest.status !== "cancelled" ? presenterAt(nextIndex) : null,
-    groups: loaded.standings.groups.map((group) => ({
-      name: group.name,
-      rows: group.rows.map((row) => ({
+    reveal: contest.setup.reveal,
+    heldUntil: seen.heldUntil,
+    groups: (seen.unitScore ? loaded.standings.groups : []).map((group) => {
+      const rows: ScreenRow[] = group.rows.map((row) => ({
         n: row.presenter + 1,
         name: row.name,
         rank: row.rank,
@@ -75,7 +88,8 @@ export const loadScreenState = async (store: Store, contestId: string): Promise<
         ballots: row.counted,
         ...(final && row.prize !== undefined ? { prize: row.prize, prizeLevel: prizeLevels.get(row.prize) ?? 0 } : {}),
         ...(final && row.band !== undefined ? { band: row.band } : {}),
-      })),
-    })),
+      }));
+      return { name: group.name, rows: seen.ranking ? rows : unranked(rows) };
+    }),
   };
 };

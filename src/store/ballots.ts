@@ -30,7 +30,7 @@ export type BallotState = {
 
 export type TapResult =
   | { code: "OK"; state: BallotState }
-  | { code: "ROUND_CLOSED" | "NOT_JUDGE" | "BAD_SCORE" | "CONFLICT"; state: BallotState }
+  | { code: "ROUND_CLOSED" | "CONTEST_ENDED" | "NOT_JUDGE" | "BAD_SCORE" | "CONFLICT"; state: BallotState }
   | { code: "NO_CONTEST" };
 
 export type SubmitResult =
@@ -46,7 +46,7 @@ export type SubmitResult =
       /** How many chairs have a console; unknown when not told. */
       consoles?: number;
     }
-  | { code: "NO_CONTEST" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" | "BAD_SCORE" };
+  | { code: "NO_CONTEST" | "CONTEST_ENDED" | "ROUND_CLOSED" | "NOT_JUDGE" | "INCOMPLETE" | "CONFLICT" | "BAD_SCORE" };
 
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
 
@@ -123,7 +123,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value, now);
     const code = replyCode(reply);
     if (code === "NO_CONTEST") return { code } as const;
-    if (code === "OK" || code === "ROUND_CLOSED" || code === "NOT_JUDGE" || code === "BAD_SCORE" || code === "CONFLICT")
+    if (code === "OK" || code === "ROUND_CLOSED" || code === "CONTEST_ENDED" || code === "NOT_JUDGE" || code === "BAD_SCORE" || code === "CONFLICT")
       return { code, state: parseState(reply, judgeId, Number(reply[7] ?? 0) === 1, contestOf) };
     throw new Error(`unexpected ballot-state reply ${code}`);
   };
@@ -189,6 +189,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     }
     if (
       code === "NO_CONTEST" ||
+      code === "CONTEST_ENDED" ||
       code === "ROUND_CLOSED" ||
       code === "NOT_JUDGE" ||
       code === "INCOMPLETE" ||

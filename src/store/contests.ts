@@ -17,6 +17,7 @@ import { chatKeys, contestKeys } from "./keys.js";
 import type { RedisClient } from "./scripts.js";
 import type { PublishEvent } from "./events.js";
 import { auditFields, execOrThrow, systemActor, type Actor } from "./audit.js";
+import { optionalString } from "./codes.js";
 
 /** What is stored in the meta hash's "contest" field: the contest without its status. */
 const StoredContestSchema = ContestSchema.omit({ status: true });
@@ -89,18 +90,24 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
     await publish(contest.id, "setup");
   };
 
-  /** Ends a contest (finished or cancelled) and frees the chat for a new one; `actor` as for `save`. */
+  /**
+   * Ends a contest (finished or cancelled) and frees the chat for a new one; `actor` as for `save`.
+   * A round still open is closed in the same atomic step (scripts/end-contest.lua), so no ballot
+   * for it is accepted afterwards; `closedRound` names it.
+   */
   const end = async (
     contest: Contest,
     status: Extract<ContestStatus, "finished" | "cancelled">,
     actor: Actor = systemActor(),
-  ): Promise<void> => {
+  ): Promise<{ closedRound: number | undefined }> => {
     const keys = keysOf(contest.id);
-    const ended = auditFields({ type: status === "finished" ? "contest-finished" : "contest-cancelled", data: {} }, actor);
-    await execOrThrow(redis.multi().hset(keys.meta, "status", status).hdel(keys.meta, "current").xadd(keys.audit, "*", ...ended));
+    const reply = await redis.endContest(keys.meta, keys.rounds, keys.audit, status, actor.by, actor.at);
+    const closed = optionalString(reply[1]);
     const key = chatKeys(prefix, contest.chatId).activeContest;
     if ((await redis.get(key)) === contest.id) await redis.del(key);
+    if (closed !== undefined) await publish(contest.id, "round-closed");
     await publish(contest.id, "ended");
+    return { closedRound: closed === undefined ? undefined : Number(closed) };
   };
 
   /** The chat's active contest, else the one it created last (finished or cancelled), if any. */

@@ -15,7 +15,7 @@ export const contestKeys = (prefix: string, contestId: string) => {
     ballots: (presenter: number) => `${base}:ballots:${presenter}`,
     /** hash per presenter: judge user id -> Draft JSON (scores tapped so far) */
     drafts: (presenter: number) => `${base}:drafts:${presenter}`,
-    /** hash: message role (e.g. "counter:3", "ballot:3:42", "join") -> Telegram message id */
+    /** hash: message role (e.g. "counter:3", "ballot:3:42", "join", "standings") -> Telegram message id */
     messages: `${base}:messages`,
     /** string with a TTL: held while a group message (by role) may not be edited again */
     editPause: (role: string) => `${base}:edit-pause:${role}`,
@@ -23,7 +23,10 @@ export const contestKeys = (prefix: string, contestId: string) => {
     audit: `${base}:audit`,
     /** string: the contest's current scoreboard token (see screenKeys) */
     screen: `${base}:screen`,
-    /** string with a TTL: a lock held by one replica for a contest's job (e.g. "auto-close:3"; see locks.ts) */
+    /**
+     * string with a TTL: a lock held by one replica for a contest's job (e.g. "auto-close:3"; see
+     * locks.ts), or "counter-write:3" while an open-state edit of round 3's announcement is in flight
+     */
     lock: (name: string) => `${base}:lock:${name}`,
     /** set: conflicts of interest, members "<judgeId>:<presenter>" (integrity.ts; checked by the ballot scripts) */
     conflicts: `${base}:conflicts`,
@@ -37,7 +40,7 @@ export const contestKeys = (prefix: string, contestId: string) => {
     consoles: `${base}:consoles`,
     /** string with a TTL: the step a chair's console asks them to confirm ("close:3", "finish", "reopen") */
     consoleAsk: (userId: number) => `${base}:console-ask:${userId}`,
-    /** hash: notices said once per contest ("start-hint:<userId>", "all-in:<presenter>") -> 1 */
+    /** hash: notices said once per contest ("start-hint:<userId>", "all-in:<presenter>", "standings-pin") -> 1 */
     notices: `${base}:notices`,
   };
 };

@@ -7,6 +7,8 @@ const SCRIPTS = {
   submitBallot: { file: "submit-ballot.lua", keys: 10 },
   openRound: { file: "open-round.lua", keys: 3 },
   closeRound: { file: "close-round.lua", keys: 3 },
+  endContest: { file: "end-contest.lua", keys: 3 },
+  claimCounterWrite: { file: "claim-counter-write.lua", keys: 3 },
   enrolJudge: { file: "enrol-judge.lua", keys: 3 },
   releaseLock: { file: "release-lock.lua", keys: 1 },
   extendLock: { file: "extend-lock.lua", keys: 1 },

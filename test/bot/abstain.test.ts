@@ -27,10 +27,12 @@ describe("abstaining", () => {
 
     await vote(h, zhang, scoresFor(90));
     await vote(h, li, scoresFor(80));
-    await h.say(chair, GROUP, "/close");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 85.00（2 份） ◀ 刚结束");
-    // A press after the close redraws the ballot as closed.
-    await h.tap(wang, wang.id, ballot, "✏️ 实施性");
+    // The judge presses a button just after the close: refused, and the ballot shows it closed.
+    h.model.send(chair, GROUP, "/close");
+    h.model.tap(wang, wang.id, ballot.messageId, "✏️ 实施性");
+    await h.deliver();
+    expect((await h.standings(GROUP))!.text).toContain("1. 区交通运输局 — 85.00（2 份） ◀ 刚结束");
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: "⛔ 本轮评分已结束，不能再修改。" });
     expect(h.model.message(wang.id, ballot.messageId)!.text).toContain("🔒 本轮评分已结束。你已弃权。");
     const contest = await contestOf(h);
     expect((await h.store.ballots.forPresenter(contest.id, 0)).find((b) => b.judgeId === wang.id)).toMatchObject({ abstain: true, scores: [] });

@@ -26,9 +26,10 @@ describe("co-chairs", () => {
     expect((await contestOf(h)).cochairs).toEqual([deputy.id]);
 
     await h.say(deputy, GROUP, "/open");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("第 1/3 位：区交通运输局");
+    const announcement = h.model.lastMessage(GROUP)!;
+    expect(announcement.text).toContain("第 1/3 位：区交通运输局");
     await h.say(deputy, GROUP, "/close");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束");
+    expect(h.model.message(GROUP, announcement.messageId)!.text).toContain("🔒 评分已结束：共 0/3 份");
   });
 
   it("lists the chairs when /cochair is sent without a reply", async () => {

@@ -88,7 +88,11 @@ describe("comments", () => {
     await h.say(zhang, zhang.id, "结束后才写");
     expect(h.model.lastMessage(zhang.id)!.text).toBe("本轮评分已结束，点评未保存。");
     expect((await h.store.ballots.forPresenter(contest.id, 0))[0]?.comment).toBe("短评");
-    await h.tap(zhang, zhang.id, ballot, "💬 修改点评");
+    // A press the judge makes just as the round closes is refused.
+    await h.say(chair, GROUP, "/reopen 1");
+    h.model.send(chair, GROUP, "/close");
+    h.model.tap(zhang, zhang.id, h.model.lastMessage(zhang.id)!.messageId, "💬 修改点评");
+    await h.deliver();
     expect(h.lastCallbackAnswer()).toMatchObject({ text: "⛔ 本轮评分已结束，不能再修改。" });
     // Pressed from the group (not the judge's own chat), the button is refused.
     expect(await press(h, zhang, GROUP, join.messageId, `m|${contest.id}|0`)).toMatchObject({

@@ -140,7 +140,8 @@ describe("the chair's console", () => {
     await tapConsole(h, "⏹ 结束并公布");
     await tapConsole(h, "✅ 确认结束");
     expect(await h.store.contests.currentRound(contest.id)).toBeUndefined();
-    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 3 份评分。");
+    expect((await h.standings(GROUP))!.text).toContain("1. 区交通运输局 — 80.00（3 份） ◀ 刚结束");
+    expect(h.model.messages(GROUP).find((m) => m.text?.startsWith("🎤 第 1/3 位"))!.text).toContain("🔒 评分已结束：共 3/3 份");
     expect((await consoleOf(h)).text).toContain("⏸ 当前没有进行中的评分。下一位：第 2/3 位 区教育局");
 
     await tapConsole(h, "↩ 重新开放");
@@ -356,8 +357,9 @@ describe("the chair's console", () => {
     now += 2 * 60_000;
     await h.timers.tick();
     const group = h.model.messages(GROUP).slice(groupBefore).map((m) => m.text ?? "");
-    expect(group.some((text) => text.includes("🔒 第 1 位「区交通运输局」评分结束"))).toBe(true);
+    expect(group.some((text) => text.includes("1. 区交通运输局 — 90.00（1 份） ◀ 刚结束"))).toBe(true);
+    expect(h.model.messages(GROUP).find((m) => m.text?.startsWith("🎤 第 1/3 位"))!.text).toContain("🔒 评分已结束：共 1/3 份");
     expect(group.some((text) => text.includes("法定人数"))).toBe(false);
-    expect(h.model.lastMessage(chair.id)!.text).toContain("有效评分 1 份，少于法定人数 3 份。");
+    expect(h.model.messages(chair.id).some((m) => m.text?.includes("有效评分 1 份，少于法定人数 3 份。"))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-// Sealed ballots and exports, through the real bot: receipts under each ballot, the digest posted
-// with each close, /receipt and /verify in private, /export for the chair and /export public.
+// Sealed ballots and exports, through the real bot: receipts under each ballot, the round's digest
+// under each counted ballot once the round closes (and in the export), /receipt and /verify in
+// private, /export for the chair and /export public.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { receiptOf, roundDigest, shortReceipt } from "../../src/domain/receipt.js";
 import type { TestUser } from "../support/bot-api-server.js";
@@ -41,15 +42,21 @@ describe("receipts, digests, /verify and /export", () => {
     await h.say(chair, GROUP, "/open");
     for (const [i, scores] of votes.entries()) await vote(judges[i]!, scores);
     await h.say(chair, GROUP, "/close");
-    return h.model.lastMessage(GROUP)!.text!;
+    return (await h.standings(GROUP))!.text!;
   };
 
-  it("shows each judge a receipt, posts the digest of the counted ones at close, and verifies them", async () => {
+  it("shows each judge a receipt and, once the round closes, the digest of the counted ones; verifies them", async () => {
     const contest = await setUp();
-    const closeText = await runRound([[25, 26, 18, 17], [27, 28, 19, 18], [20, 22, 15, 15]]);
+    await runRound([[25, 26, 18, 17], [27, 28, 19, 18], [20, 22, 15, 15]]);
     const ballots = await h.store.ballots.forPresenter(contest.id, 0);
     const receipts = ballots.map((b) => receiptOf(contest.id, b));
-    expect(closeText).toContain(`🔏 计票摘要（3 份）：${roundDigest(receipts)}`);
+    // The digest goes to the judges under their own receipts, not to the group.
+    expect(h.model.messages(GROUP).some((m) => m.text?.includes("计票摘要"))).toBe(false);
+    for (const judge of judges) {
+      const closed = h.model.lastMessage(judge.id)!.text!;
+      expect(closed).toContain(`🔏 计票摘要（3 份）：${roundDigest(receipts)}`);
+      expect(closed).toContain("发送 /verify <回执> 可随时核对");
+    }
 
     const ballot = ballots.find((b) => b.judgeId === judges[0]!.id)!;
     const receipt = receiptOf(contest.id, ballot);
@@ -119,7 +126,11 @@ describe("receipts, digests, /verify and /export", () => {
     const stored = await h.store.ballots.forPresenter(contest.id, 0);
     expect(ballotRows!.slice(1).map((r) => r[15])).toEqual(stored.map((b) => receiptOf(contest.id, b)));
 
-    expect(standingRows![1]).toEqual(["", "1", "1", "区交通运输局", "83.33", "83.33", "", "3", "", "", "24.00", "25.33", "17.33", "16.67"]);
+    expect(standingRows![0]!.at(-1)).toBe("计票摘要");
+    expect(standingRows![1]).toEqual([
+      "", "1", "1", "区交通运输局", "83.33", "83.33", "", "3", "", "", "24.00", "25.33", "17.33", "16.67",
+      roundDigest(stored.map((b) => receiptOf(contest.id, b))),
+    ]);
 
     const events = auditRows!.slice(1).map((r) => r[3]);
     expect(events[0]).toBe("创建评议");

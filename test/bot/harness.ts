@@ -7,6 +7,7 @@ import { createStore, type Store } from "../../src/store/store.js";
 import { buttonsOf, captureTransformer, modelFetch, TelegramModel, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 import type { Locale } from "../../src/domain/contest.js";
+import { messageRole } from "../../src/store/messages.js";
 
 export const GROUP = -100_555;
 
@@ -82,8 +83,8 @@ export const createHarness = async (
 
   /**
    * The chair's /close, confirming it when the bot asks first (a quorum shortfall or a total far
-   * from the median; the question comes to the chair in private); returns the group's last
-   * message (the ranking).
+   * from the median; the question comes to the chair in private); returns the standings message
+   * (the ranking) once there is one.
    */
   const closeRound = async (chair: TestUser, chatId: number) => {
     const before = model.lastMessage(chair.id)?.messageId;
@@ -91,7 +92,17 @@ export const createHarness = async (
     const hold = model.lastMessage(chair.id);
     const confirm = hold && hold.messageId !== before && buttonsOf(hold).some((b) => b.text === "✅ 结束评分");
     if (confirm) await tap(chair, chair.id, hold, "✅ 结束评分");
-    return model.lastMessage(chatId);
+    return (await standings(chatId)) ?? model.lastMessage(chatId);
+  };
+
+  /**
+   * The contest's one standings message in the chat (edited after each close, re-posted by
+   * /ranking and /finish), or undefined while there is none.
+   */
+  const standings = async (chatId: number) => {
+    const contest = await store.contests.latestForChat(chatId);
+    const id = contest ? await store.messages.get(contest.id, messageRole.standings()) : undefined;
+    return id === undefined ? undefined : model.message(chatId, id);
   };
 
   return {
@@ -106,6 +117,7 @@ export const createHarness = async (
     say,
     tap,
     closeRound,
+    standings,
     lastCallbackAnswer,
     close,
   };

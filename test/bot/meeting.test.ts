@@ -35,9 +35,19 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     expect(review.text).toContain("合计：86.00");
     expect(review.text).toContain("已提交（第 1 版");
 
-    await h.closeRound(chair, GROUP);
-    const ranking1 = h.model.lastMessage(GROUP)!.text!;
+    // A button pressed just after the close changes nothing; the close leaves the ballot without buttons.
+    const lastBallot = h.model.lastMessage(judges[2]!.id)!;
+    h.model.send(chair, GROUP, "/close");
+    h.model.tap(judges[2]!, judges[2]!.id, lastBallot.messageId, "✏️ 实施性");
+    await h.deliver();
+    expect(h.lastCallbackAnswer()).toMatchObject({ text: expect.stringContaining("本轮评分已结束") });
+    expect(h.model.message(judges[2]!.id, lastBallot.messageId)!.replyMarkup).toBeUndefined();
+    const standings = (await h.standings(GROUP))!;
+    const ranking1 = standings.text!;
     expect(ranking1).toContain("1. 区交通运输局 — 83.33（3 份） ◀ 刚结束");
+    const closed1 = h.model.message(GROUP, announcement.messageId)!.text!;
+    expect(closed1).toContain("🔒 评分已结束：共 3/3 份");
+    expect(closed1).toContain("🏅 得分：83.33（3 份有效评分）");
 
     // Round 2, with a change of mind before the close.
     await h.say(chair, GROUP, "/open");
@@ -50,12 +60,10 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     expect(changed.text).toContain("修改尚未提交");
     await h.tap(judges[2]!, judges[2]!.id, changed, /^✅/);
     expect(h.model.lastMessage(judges[2]!.id)!.text).toContain("第 2 版");
-    await h.closeRound(chair, GROUP);
-    expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区教育局 — 86.00（3 份） ◀ 刚结束");
-
-    // A button pressed after the close changes nothing.
-    await h.tap(judges[2]!, judges[2]!.id, h.model.lastMessage(judges[2]!.id)!, "✏️ 实施性");
-    expect(h.lastCallbackAnswer()).toMatchObject({ text: expect.stringContaining("本轮评分已结束") });
+    // The standings message is edited in place, not posted again.
+    const ranking2 = (await h.closeRound(chair, GROUP))!;
+    expect(ranking2.messageId).toBe(standings.messageId);
+    expect(ranking2.text).toContain("1. 区教育局 — 86.00（3 份） ◀ 刚结束");
 
     // Round 3: a tie with presenter 2 (86.00) shares rank 1.
     await h.say(chair, GROUP, "/open 3");
@@ -63,8 +71,7 @@ describe("a meeting with 3 judges and 3 presenters", () => {
     await vote(judges[1]!, [26, 26, 17, 17]); // 86
     await vote(judges[2]!, [26, 26, 17, 17]); // 86
     expect((await statusOf(h)).text).toContain("已提交 3/3");
-    await h.closeRound(chair, GROUP);
-    const ranking3 = h.model.lastMessage(GROUP)!.text!;
+    const ranking3 = (await h.closeRound(chair, GROUP))!.text!;
     expect(ranking3.split("\n").filter((l) => /^\d\./.test(l))).toEqual([
       "1. 区教育局 — 86.00（3 份）",
       "1. 区卫健局 — 86.00（3 份） ◀ 刚结束",
@@ -73,6 +80,7 @@ describe("a meeting with 3 judges and 3 presenters", () => {
 
     await h.say(outsider, GROUP, "/ranking");
     expect(h.model.lastMessage(GROUP)!.text).toContain("当前排名");
+    expect((await h.standings(GROUP))!.messageId).toBe(h.model.lastMessage(GROUP)!.messageId);
     await h.say(chair, GROUP, "/finish");
     expect(h.model.lastMessage(GROUP)!.text).toContain("最终排名");
     await h.say(chair, GROUP, "/open");

@@ -68,7 +68,8 @@ describe("quorum at close", () => {
     await h.tap(deputy, deputy.id, ask, "✅ 结束评分");
     expect(h.model.message(deputy.id, ask.messageId)!.text).toContain("✅ 主持人已确认结束。");
     expect(JSON.stringify(h.model.message(deputy.id, ask.messageId)!.replyMarkup ?? {})).not.toContain("结束评分");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 1 份评分。");
+    expect((await h.standings(GROUP))!.text).toContain("1. 区交通运输局 — 90.00（1 份） ◀ 刚结束");
+    expect(h.model.messages(GROUP).find((m) => m.text?.startsWith("🎤 第 1/3 位"))!.text).toContain("🔒 评分已结束：共 1/3 份");
   });
 
   it("does not count observers, abstentions or conflicted judges towards the quorum", async () => {
@@ -145,8 +146,10 @@ describe("outliers at close", () => {
     await vote(h, wang, scoresFor(70));
     const before = h.model.messages(GROUP).length;
     await h.say(chair, GROUP, "/close");
+    // The only new message is the standings message (posted at the first close).
     const after = h.model.messages(GROUP).slice(before);
     expect(after).toHaveLength(1);
-    expect(after[0]!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 3 份评分。");
+    expect(after[0]!.messageId).toBe((await h.standings(GROUP))!.messageId);
+    expect(after[0]!.text).toContain("1. 区交通运输局 — 82.67（3 份） ◀ 刚结束");
   });
 });

@@ -94,8 +94,9 @@ describe("timed rounds", () => {
     expect(await h.timers.tick()).toBe(1);
     const [up, ranking] = h.model.messages(GROUP).slice(before);
     expect(up!.text).toBe("⏰ 时间到：第 1 位「区交通运输局」的评分自动结束。");
-    expect(ranking!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 2 份评分。");
+    expect(ranking!.messageId).toBe((await h.standings(GROUP))!.messageId);
     expect(ranking!.text).toContain("1. 区交通运输局 — 85.00（2 份） ◀ 刚结束");
+    expect(h.model.messages(GROUP).find((m) => m.text?.startsWith("🎤 第 1/3 位"))!.text).toContain("🔒 评分已结束：共 2/3 份");
     expect(await h.store.contests.currentRound((await contestOf(h)).id)).toBeUndefined();
 
     clock = START + 60 * MINUTE;

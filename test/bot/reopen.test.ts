@@ -17,8 +17,7 @@ describe("reopening a round", () => {
     await vote(h, zhang, scoresFor(90));
     await vote(h, li, scoresFor(80));
     await vote(h, wang, scoresFor(40));
-    await h.closeRound(chair, GROUP);
-    expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 70.00（3 份） ◀ 刚结束");
+    expect((await h.closeRound(chair, GROUP))!.text).toContain("1. 区交通运输局 — 70.00（3 份） ◀ 刚结束");
 
     const before = h.model.messages(GROUP).length;
     await h.say(chair, GROUP, "/reopen 1");
@@ -33,8 +32,8 @@ describe("reopening a round", () => {
     await h.tap(wang, wang.id, ballot, "20");
     await h.tap(wang, wang.id, ballot, "✅ 提交修改");
     expect(h.model.message(wang.id, ballot.messageId)!.text).toContain("已提交（第 2 版");
-    await h.closeRound(chair, GROUP);
-    expect(h.model.lastMessage(GROUP)!.text).toContain("1. 区交通运输局 — 76.67（3 份） ◀ 刚结束");
+    expect((await h.closeRound(chair, GROUP))!.text).toContain("1. 区交通运输局 — 76.67（3 份） ◀ 刚结束");
+    expect(h.model.message(GROUP, counter!.messageId)!.text).toContain("🏅 得分：76.67（3 份有效评分）");
     const audit = await h.store.audit.read((await contestOf(h)).id);
     expect(audit.filter((e) => e.type === "round-reopened")).toHaveLength(1);
   });

@@ -76,10 +76,14 @@ describe("scoring rules of a real review meeting (contest file, panels, trimmed 
     const posted: string[] = [];
     for (const [presenter, ballots] of BALLOTS.entries()) {
       await h.say(chair, GROUP, "/open");
+      const announcement = h.model.lastMessage(GROUP)!;
       for (const [i, judge] of judges.entries()) await vote(judge, ballots[i]!);
       await h.say(chair, GROUP, "/close");
-      posted.push(h.model.lastMessage(GROUP)!.text!);
-      expect(posted[presenter]).toContain(`第 ${presenter + 1} 位`);
+      posted.push((await h.standings(GROUP))!.text!);
+      const closed = h.model.message(GROUP, announcement.messageId)!.text!;
+      expect(closed).toContain(`🎤 第 ${presenter + 1}/6 位`);
+      expect(closed).toContain("🔒 评分已结束：共 7/7 份");
+      if (presenter === 0) expect(closed).toContain("🏅 得分：85.15（7 份有效评分）");
     }
     expect(rankingLines(posted[0]!)).toEqual(AFTER_ROUND_1);
     expect(rankingLines(posted[3]!)).toEqual([

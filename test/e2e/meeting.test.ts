@@ -96,7 +96,10 @@ describe("a meeting run by the built bot process (e2e)", () => {
       await tapBallot(judge, "请核对你的评分", /^✅/);
     }
     await api.waitFor((m) => m.callsTo("answerCallbackQuery").filter((c) => String(c.params.text ?? "").includes("已记录")).length >= 6, 10_000);
-    await say("/close", "第 2 位「乙局」评分结束");
+    api.send(chair, GROUP, "/close");
+    // The round's announcement turns into its closed state with the score.
+    const closed = await api.waitForMessage(GROUP, (m) => !!m.text?.startsWith("🎤 第 2/2 位：乙局") && m.text.includes("🔒 评分已结束"), 10_000);
+    expect(closed.text).toContain("🏅 得分：100.00（3 份有效评分）");
     const final = await say("/finish", "最终排名");
     expect(final.text).toContain("1. 乙局 — 100.00（3 份）");
     expect(final.text).toContain("2. 甲局 — 85.83（3 份）");

@@ -60,7 +60,8 @@ describe("the same update delivered twice", () => {
     }
     const close = h.model.send(chair, GROUP, "/close");
     await twice(close, true);
-    const after = h.model.messages(GROUP).filter((m) => m.text?.includes("评分结束") || m.text?.includes("当前没有进行中的评分"));
-    expect(after.map((m) => m.text!.split("\n")[0])).toEqual(["🔒 第 1 位「区交通运输局」评分结束，收到 2 份评分。"]);
+    const after = h.model.messages(GROUP).filter((m) => m.text?.includes("当前排名") || m.text?.includes("当前没有进行中的评分"));
+    expect(after.map((m) => m.text!.split("\n")[0])).toEqual(["📊 「季度述职评议」当前排名"]);
+    expect(h.model.messages(GROUP).find((m) => m.text?.startsWith("🎤 第 1/2 位"))!.text).toContain("🔒 评分已结束：共 2/2 份");
   });
 });

@@ -40,7 +40,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
   /** Refusals that leave the ballot as it is; the message is redrawn to show why. */
   const refuse = async (ctx: BotContext, t: Translate, state: BallotState, presenter: number, code: string) => {
     await ctx.answerCallbackQuery({ text: t(refusalKey(code)), show_alert: code !== "BAD_SCORE" });
-    if (code === "ROUND_CLOSED") await render(ctx, t, state, presenter, { review: true });
+    if (code === "ROUND_CLOSED" || code === "CONTEST_ENDED") await render(ctx, t, state, presenter, { review: true });
   };
 
   /**
@@ -69,6 +69,8 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const t = translatorFor(deps.i18n, state.contest.language);
     if (!state.judge) return refuse(ctx, t, state, presenter, "NOT_JUDGE");
+    const ended = state.contest.status === "finished" || state.contest.status === "cancelled";
+    if (ended) return refuse(ctx, t, state, presenter, "CONTEST_ENDED");
     if (state.round !== "open") return refuse(ctx, t, state, presenter, "ROUND_CLOSED");
     if (state.conflicted) return refuse(ctx, t, state, presenter, "CONFLICT");
     await ctx.answerCallbackQuery();

@@ -7,6 +7,7 @@ import { isChair, type Contest } from "../../domain/contest.js";
 import { auditCsv, ballotsCsv, exportFileName, formatExportTime, standingsCsv, type ExportLabels, type RoundData } from "../../domain/export.js";
 import { contestWorkbook, type WorkbookLabels } from "../../domain/export-workbook.js";
 import { writeXlsx } from "../../xlsx.js";
+import { publicView } from "../../domain/release.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, isGroupChat, refuseChairCommand } from "../group-contest.js";
@@ -14,6 +15,8 @@ import { translatorFor, type Translate } from "../i18n.js";
 import { loadStandings, type LoadedResults } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
 import { formulaText } from "../views/formula.js";
+import { roundDigest } from "../../domain/receipt.js";
+import { countedReceipts } from "../views/receipt.js";
 
 export const exportLabels = (t: Translate): ExportLabels => ({
   number: t("export-col-number"),
@@ -81,9 +84,15 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
       result,
     }));
 
+  /** Each closed round's digest, as its judges' ballot messages show it (checked with /verify). */
+  const digestsOf = (contest: Contest, loaded: LoadedResults, t: Translate) => ({
+    label: t("closing-export-digest"),
+    byPresenter: new Map(loaded.closed.map((p) => [p, roundDigest(countedReceipts(contest, loaded, p))] as const)),
+  });
+
   const standingsFile = (contest: Contest, loaded: LoadedResults, t: Translate) =>
     csvFile(
-      standingsCsv({ contest, standings: loaded.standings, results: loaded.results, labels: exportLabels(t) }),
+      standingsCsv({ contest, standings: loaded.standings, results: loaded.results, labels: exportLabels(t), digests: digestsOf(contest, loaded, t) }),
       exportFileName(contest.setup.title, t("export-file-standings")),
     );
 
@@ -151,6 +160,8 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
     const loaded = await loadStandings(store, contest);
     if (loaded.closed.length === 0) return ctx.reply(t("export-nothing"));
     if (arg === "public") {
+      // The public export shows what the group may see: the ranking, once the policy releases it.
+      if (!publicView(contest).ranking) return ctx.reply(t("reveal-export-held"));
       deps.logger.info({ contestId: contest.id, chair: ctx.from.id }, "standings exported (public)");
       return ctx.replyWithDocument(standingsFile(contest, loaded, t), {
         caption: t("export-public-caption", { title: contest.setup.title }),

@@ -1,5 +1,5 @@
 // The chair runs the meeting from the group: /open, /reopen, /close, /status (answered in
-// private), /finish; anyone may ask for /ranking. The steps themselves are meeting actions (../meeting/actions.ts), shared with
+// private), /finish (/ranking: see release.ts). The steps themselves are meeting actions (../meeting/actions.ts), shared with
 // the buttons of the chair's console; this file reads the commands' arguments.
 import { Composer } from "grammy";
 import type { Contest } from "../../domain/contest.js";
@@ -7,8 +7,6 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
 import type { Translate } from "../i18n.js";
-import { loadStandings } from "../standings.js";
-import { rankingText } from "../views/results.js";
 import { statusKeyboard, statusText } from "../views/status.js";
 import { MAX_ROUND_MINUTES, type MeetingActions } from "../meeting/actions.js";
 import { commandInput } from "../meeting/action-input.js";
@@ -49,16 +47,10 @@ export const roundsFeature = (deps: BotDeps, actions: MeetingActions, chairs: Ch
     await chairs.toChair(ctx.api, contest, t, ctx.from!.id, statusText(t, state), keyboard ? { reply_markup: keyboard } : {}, "always");
   };
 
-  const ranking = async (ctx: BotContext, contest: Contest, t: Translate) => {
-    const { standings } = await loadStandings(store, contest);
-    return ctx.reply(rankingText(t, { contest, standings }));
-  };
-
   composer.command("open", contestCommand(deps, open(false), { chairOnly: true }));
   composer.command("reopen", contestCommand(deps, open(true), { chairOnly: true }));
   composer.command("close", contestCommand(deps, (ctx, contest, t) => actions.close(commandInput(ctx, contest, t, deps.now)), { chairOnly: true }));
   composer.command("status", contestCommand(deps, status, { chairOnly: true }));
   composer.command("finish", contestCommand(deps, (ctx, contest, t) => actions.finish(commandInput(ctx, contest, t, deps.now)), { chairOnly: true }));
-  composer.command("ranking", contestCommand(deps, ranking, { chairOnly: false }));
   return composer;
 };

@@ -11,6 +11,7 @@ import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, isGroupChat, refuseInPrivate } from "../group-contest.js";
 import { translatorFor } from "../i18n.js";
 import type { AdminCheck } from "../roles.js";
+import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 
 export const criteriaList = (criteria: Criterion[]): string =>
@@ -31,7 +32,7 @@ export type WelcomeChair = (api: Api, contest: Contest, chairId: number) => Prom
 /** The chairs' consoles, as set-up sees them: a new chair gets theirs, a cancel shows on them. */
 export type SetupConsoles = { welcome: WelcomeChair; changed: (api: Api, contest: Contest) => Promise<void> };
 
-export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, consoles: SetupConsoles) => {
+export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, consoles: SetupConsoles, live: LiveMessages) => {
   const composer = new Composer<BotContext>();
   const group = composer.filter(isGroupChat);
   const { store } = deps;
@@ -132,8 +133,13 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, consoles: Setup
     if (contest.status !== "draft" && contest.status !== "running")
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));
     if (data.args[1] === "0") return editIgnoringSame(() => ctx.editMessageText(t("setup-cancel-kept")));
-    await store.contests.end(contest, "cancelled", { by: ctx.from.id, at: deps.now() });
-    deps.logger.info({ contestId: contest.id, by: ctx.from.id }, "contest cancelled");
+    // A round still open closes with the contest (atomically): no ballot is taken after this.
+    const { closedRound } = await store.contests.end(contest, "cancelled", { by: ctx.from.id, at: deps.now() });
+    deps.logger.info({ contestId: contest.id, by: ctx.from.id, closedRound }, "contest cancelled");
+    if (closedRound !== undefined) {
+      await store.timers.cancel(contest.id, closedRound);
+      await live.closeCounter(ctx.api, { ...contest, status: "cancelled" }, closedRound);
+    }
     await editIgnoringSame(() => ctx.editMessageText(t("setup-cancelled", { title: contest.setup.title })));
     await consoles.changed(ctx.api, contest);
   });

@@ -13,6 +13,7 @@ import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import type { Closing } from "../closing.js";
 import type { Reminders } from "../reminders.js";
+import type { Announcements } from "../announcements.js";
 import { isForbidden } from "../telegram-errors.js";
 import { syncJudgeEntries } from "../judge-entries.js";
 import { seasonAtFinish } from "../seasons.js";
@@ -41,11 +42,18 @@ export type MeetingChanged = (api: Api, contest: Contest) => Promise<void>;
 
 export const createMeetingActions = (
   deps: BotDeps,
-  parts: { closing: Closing; reminders: Reminders; botUsername: () => string; changed?: MeetingChanged; finishing?: Finishing },
+  parts: {
+    closing: Closing;
+    reminders: Reminders;
+    announcements: Announcements;
+    botUsername: () => string;
+    changed?: MeetingChanged;
+    finishing?: Finishing;
+  },
 ) => {
   const { store } = deps;
-  const { closing, reminders, botUsername } = parts;
-  const finishing = parts.finishing ?? createFinishing(deps, botUsername);
+  const { closing, reminders, announcements, botUsername } = parts;
+  const finishing = parts.finishing ?? createFinishing(deps, botUsername, announcements.contestFinished);
   const changed: MeetingChanged = parts.changed ?? (async () => undefined);
   /** Answers the one who acted with why nothing happened. */
   const refuse = async (reply: Reply, text: string): Promise<false> => {
@@ -168,8 +176,9 @@ export const createMeetingActions = (
   };
 
   /**
-   * Posts the final ranking and ends the contest (refused while a round is open); when ties wait
-   * for the chair's decision (tie-break rule "chair"), asks the chair first (../finishing.ts).
+   * Ends the contest (refused while a round is open); the final results go where the release
+   * policy says (announcements.ts). When ties wait for the chair's decision (tie-break rule
+   * "chair"), asks the chair first (../finishing.ts).
    */
   const finish = async (input: ActionInput): Promise<boolean> => {
     const { api, contest, t, actor, reply } = input;

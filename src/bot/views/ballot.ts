@@ -20,6 +20,8 @@ export type BallotViewInput = {
   draft: Draft;
   ballot: Ballot | undefined;
   roundOpen: boolean;
+  /** Once the round has closed: the digest of its counted ballots, shown under a ballot that counted. */
+  digest?: { count: number; digest: string };
   /** The Mini App's address for this ballot (https only); adds the 📝 表单评分 button. */
   appUrl?: string | undefined;
 };
@@ -190,6 +192,8 @@ const closedView = (t: Translate, input: BallotViewInput): View => {
   const lines = [header(t, input), "", t("ballot-closed")];
   criteria.forEach((c, i) => lines.push(`• ${c.name}：${ballot.scores[i] ?? "—"} / ${c.max}`));
   if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores), receiptLine(t, contest, ballot));
+  // The round's digest comes with the judge's own receipt: /verify checks the one against the other.
+  if (input.digest) lines.push(t("receipt-round-digest", input.digest), t("closing-verify-hint"));
   return { text: lines.join("\n") };
 };
 
@@ -206,7 +210,9 @@ export const refusalKey = (code: string): string =>
         ? "conflict-ballot-refused"
         : code === "INCOMPLETE"
           ? "ballot-incomplete"
-          : "common-round-closed";
+          : code === "CONTEST_ENDED"
+            ? "closing-contest-ended"
+            : "common-round-closed";
 
 const abstainButton = (t: Translate, { contest, presenter }: BallotViewInput) =>
   InlineKeyboard.text(t("abstain-button"), encodeCallback("a", contest.id, presenter, "0"));

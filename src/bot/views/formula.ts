@@ -14,5 +14,7 @@ export const formulaText = (t: Translate, setup: ContestSetup): string => {
   if (parts.panels.length > 1) pieces.push(parts.panels.map((p) => `${p.name}${p.percent}%`).join(" + "));
   if (parts.blend) pieces.push(t("formula-blend", { live: parts.blend.live, prior: parts.blend.prior }));
   pieces.push(...tieFormulaPieces(t, setup));
+  // The release policy is part of the rules everyone is told.
+  pieces.push(t(`reveal-formula-${setup.reveal}`));
   return t("formula-line", { formula: pieces.join(t("formula-separator")) });
 };

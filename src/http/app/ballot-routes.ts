@@ -42,6 +42,7 @@ const STATUS: Record<BallotAppRefusal, 403 | 404 | 409 | 422> = {
   NOT_JUDGE: 403,
   CONFLICT: 403,
   ROUND_CLOSED: 409,
+  CONTEST_ENDED: 409,
   BAD_SCORE: 422,
   INCOMPLETE: 422,
 };

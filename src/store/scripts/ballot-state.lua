@@ -2,11 +2,14 @@
 -- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts
 -- ARGV: presenter, judgeId, criterion ("" = read only), value, now (ms)
 -- A recorded value is appended to the audit stream (type ballot-drafted) in the same step.
--- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
+-- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused,
+-- and so is every value while the contest is not running (finished or cancelled), whatever the
+-- round says.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, conflicted (0/1)}
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
 local status = redis.call('HGET', KEYS[1], 'status')
+local ended = status == 'finished' or status == 'cancelled'
 local round = redis.call('HGET', KEYS[2], ARGV[1])
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 local draft = redis.call('HGET', KEYS[4], ARGV[2])
@@ -14,7 +17,9 @@ local ballot = redis.call('HGET', KEYS[5], ARGV[2])
 local conflicted = redis.call('SISMEMBER', KEYS[7], ARGV[2] .. ':' .. ARGV[1])
 local code = 'OK'
 if ARGV[3] ~= '' then
-  if round ~= 'open' then
+  if ended or (round == 'open' and status ~= 'running') then
+    code = 'CONTEST_ENDED'
+  elseif round ~= 'open' then
     code = 'ROUND_CLOSED'
   elseif not judge then
     code = 'NOT_JUDGE'

@@ -9,7 +9,8 @@
 -- one refuses the whole submit with BAD_SCORE and nothing is written) and become the draft first.
 -- A stored ballot also publishes the "contest changed" event and claims the live counter's edit
 -- pause, so that a submit costs one round trip.
--- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused.
+-- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused,
+-- and so is every submit while the contest is not running (finished or cancelled).
 -- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
 -- later version) in the same step. Submitting an unchanged ballot again is a no-op answered OK.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
@@ -39,7 +40,10 @@ local function claimAllIn(submitted, eligible)
 end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
-if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'open' then return {'ROUND_CLOSED'} end
+local status = redis.call('HGET', KEYS[1], 'status')
+local round = redis.call('HGET', KEYS[2], ARGV[1])
+if status == 'finished' or status == 'cancelled' or (round == 'open' and status ~= 'running') then return {'CONTEST_ENDED'} end
+if round ~= 'open' then return {'ROUND_CLOSED'} end
 if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 0 then return {'NOT_JUDGE'} end
 if redis.call('SISMEMBER', KEYS[7], ARGV[2] .. ':' .. ARGV[1]) == 1 then return {'CONFLICT'} end
 local criteria = cjson.decode(contest)['setup']['criteria']
@@ -109,7 +113,6 @@ redis.call('XADD', KEYS[6], '*', 'type', version == 1 and 'ballot-submitted' or 
 redis.call('PUBLISH', ARGV[5], ARGV[6])
 local pause = tonumber(ARGV[7])
 local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX') ~= false
-local status = redis.call('HGET', KEYS[1], 'status')
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 local submitted, eligible = roundCounts()
 return {'OK', contest, status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0,
