@@ -99,7 +99,7 @@ describe("/export workbook", () => {
     expect(ranking.map((r) => r.map((c, i) => (c === undefined ? "" : i === 4 || i === 5 ? (c as number).toFixed(2) : String(c))))).toEqual(
       standings.map((s) => s.slice(0, 10)),
     );
-    expect(rows[10]).toEqual(["计分方法：去掉1个最高分和1个最低分后取平均，区领导70% + 两代表一委员30%，现场60% + 平时40%"]);
+    expect(rows[10]).toEqual(["计分方法：去掉1个最高分和1个最低分后取平均，区领导70% + 两代表一委员30%，现场60% + 平时40%，结果实时公布"]);
     expect(rows.slice(12).map((r) => r[0])).toEqual(["评委签字：", "计分员签字：", "监督员签字：", "日期："]);
 
     // 评分明细: the ballots CSV with numbers as numbers.
