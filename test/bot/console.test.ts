@@ -186,7 +186,8 @@ describe("the chair's console", () => {
     expect(await h.store.contests.currentRound(contest.id)).toBe(0);
     await h.tap(chair, chair.id, hold, "✅ 结束评分");
     expect(await h.store.contests.currentRound(contest.id)).toBeUndefined();
-    expect(h.model.lastMessage(GROUP)!.text).toContain("🔒 第 1 位「区交通运输局」评分结束，收到 1 份评分。");
+    expect((await h.standings(GROUP))!.text).toContain("1. 区交通运输局 — 90.00（1 份） ◀ 刚结束");
+    expect(h.model.messages(GROUP).find((m) => m.text?.startsWith("🎤 第 1/3 位"))!.text).toContain("🔒 评分已结束：共 1/3 份");
     expect((await consoleOf(h)).text).toContain("⏸ 当前没有进行中的评分。下一位：第 2/3 位 区教育局");
   });
 

@@ -1,7 +1,8 @@
 // Shared steps of the roles-and-integrity specs: a contest with 4 criteria (sum 100), 3 presenters
 // and 3 judges, and a judge's whole ballot.
 import { expect } from "vitest";
-import type { StoredMessage, TestUser } from "../support/bot-api-server.js";
+import { buttonsOf, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
+import { press as pressStale } from "../faults/meeting.js";
 import { GROUP, user, type Harness } from "./harness.js";
 import type { Contest, ContestSetup } from "../../src/domain/contest.js";
 
@@ -70,11 +71,15 @@ export const replyWith = async (h: Harness, who: TestUser, replyTo: number, text
 
 /**
  * A press whose button data was forged (a modified client): a real button of the message is
- * pressed (so Telegram knows the query) but the data sent is `data`.
+ * pressed (so Telegram knows the query) but the data sent is `data`. A message without buttons
+ * (e.g. a ballot the close redrew) gets a press from a client still showing its old keyboard.
  */
 export const press = async (h: Harness, who: TestUser, chatId: number, messageId: number, data: string) => {
-  const update = h.model.tap(who, chatId, messageId, /./);
-  (update.callback_query as { data?: string }).data = data;
+  const stored = h.model.message(chatId, messageId);
+  if (stored && buttonsOf(stored).some((b) => "callback_data" in b)) {
+    const update = h.model.tap(who, chatId, messageId, /./);
+    (update.callback_query as { data?: string }).data = data;
+  } else pressStale(h, who, chatId, messageId, data);
   await h.deliver();
   return h.lastCallbackAnswer() as { text?: string; show_alert?: boolean; url?: string } | undefined;
 };
