@@ -17,6 +17,8 @@
 //  5. broadcast: a round opened for N judges against a Bot API that answers 429 above 30 msg/s.
 //  6. burst (alone with --burst): 300 judges in 3 groups submit within 10 s against a Bot API that
 //     enforces Telegram's limits; until every ballot is stored, until every judge sees it, 429s, lost.
+//  7. API calls per ballot: judges score by the buttons and by the Mini App (its HTTP routes with
+//     signed initData); the Bot API calls each ballot costs the judge's chat, and the counter's.
 // Prints a table, then (last line) one JSON object with the figures.
 import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
 import { randomBytes } from "node:crypto";
@@ -31,6 +33,12 @@ import { createStore, type Store } from "../src/store/store.js";
 import { TelegramModel, type TestUser } from "../test/support/telegram-model.js";
 import { modelFetch } from "../test/support/telegram-transformer.js";
 import type { Update } from "grammy/types";
+import { Hono } from "hono";
+import type { BallotApp } from "../src/bot/ballot-app.js";
+import { BALLOT_APP_PATH } from "../src/bot/ballot-app-link.js";
+import { createBallotRoutes } from "../src/http/app/ballot-routes.js";
+import { createInitDataCheck } from "../src/http/app/init-data.js";
+import { signedInitData } from "../test/support/init-data.js";
 
 // ───────────────────────────── options ─────────────────────────────
 
@@ -146,6 +154,7 @@ const table = (title: string, rows: Array<[string, string | number]>) => {
 type BenchBot = {
   model: TelegramModel;
   store: Store;
+  ballotApp: BallotApp;
   handle: (update: Update) => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -165,6 +174,7 @@ const buildBot = (redis: Redis, prefix: string, extra: Partial<CreateBotOptions>
   return {
     model,
     store,
+    ballotApp: created.ballotApp,
     handle: async (update) => {
       await created.bot.handleUpdate(update);
     },
@@ -465,6 +475,60 @@ const printBurst = (burst: Burst) =>
     ["ballots lost", burst.lost],
   ]);
 
+/** Bot API calls per ballot, by the buttons and by the Mini App, in one group of 2 × N judges. */
+const apiCallsPhase = async (redis: Redis, prefix: string, perPath = 20) => {
+  // With an https PUBLIC_URL, as when the Mini App is on (ballots carry its button).
+  const bot = buildBot(redis, `${prefix}:calls`, {
+    sendQueue: unpacedSendQueue(),
+    config: { DEFAULT_LOCALE: "zh-CN", COUNTER_EDIT_INTERVAL_S: 3, TELEGRAM_API_ROOT: "http://bot-api.invalid", PUBLIC_URL: "https://bench.invalid" },
+  });
+  const contestId = await setUpGroup(bot, 0, perPath * 2, 1);
+  await command(bot, 0, "/open");
+  const routes = createBallotRoutes({
+    ballotApp: bot.ballotApp,
+    checkInitData: createInitDataCheck({ botToken: bot.model.token, maxAgeS: 3600 }),
+    logger,
+    defaultLocale: "zh-CN",
+  });
+  const app = new Hono().route(BALLOT_APP_PATH, routes.app);
+  const group = groupOf(0);
+  const judgeIds = new Set(Array.from({ length: perPath * 2 }, (_, j) => judgeOf(0, j).id));
+  // Calls for the judges (answers of their presses, their ballot messages) and the group's counter;
+  // anything else (the chair's console) is not part of the ballot's cost to Telegram's budget here.
+  const count = (since: number) => {
+    const calls = bot.model.calls.slice(since);
+    const judge = calls.filter((c) => c.method === "answerCallbackQuery" || judgeIds.has(Number(c.params.chat_id))).length;
+    const counter = calls.filter((c) => Number(c.params.chat_id) === group).length;
+    return { judge, counter };
+  };
+
+  let since = bot.model.checkpoint();
+  for (let j = 0; j < perPath; j++) await tapBallot(bot, 0, j, 0, [], []);
+  const buttons = count(since);
+
+  since = bot.model.checkpoint();
+  for (let j = perPath; j < perPath * 2; j++) {
+    const judge = judgeOf(0, j);
+    const response = await app.request(`${BALLOT_APP_PATH}/${contestId}/0/submit`, {
+      method: "POST",
+      headers: { Authorization: `tma ${signedInitData(judge, bot.model.token)}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ scores: Array.from({ length: C }, (_, c) => scoreOf(0, j, 0, c)) }),
+    });
+    if (response.status !== 200) throw new Error(`Mini App submit answered ${response.status}: ${await response.text()}`);
+  }
+  const miniApp = count(since);
+  const submitted = (await bot.store.ballots.forPresenter(contestId, 0)).length;
+  if (submitted !== perPath * 2) throw new Error(`api calls phase: ${submitted}/${perPath * 2} ballots stored`);
+  await bot.stop();
+  return {
+    ballots: perPath,
+    buttons: buttons.judge / perPath,
+    miniApp: miniApp.judge / perPath,
+    buttonsCounter: buttons.counter / perPath,
+    miniAppCounter: miniApp.counter / perPath,
+  };
+};
+
 // ───────────────────────────── main ─────────────────────────────
 
 const main = async () => {
@@ -488,6 +552,7 @@ const main = async () => {
     const ranking = rankingPhase();
     const broadcast = await broadcastPhase(redis, prefix);
     const burst = await burstPhase(redis, prefix);
+    const apiCalls = await apiCallsPhase(redis, prefix);
 
     const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
     const ballotsPerS = (meeting.ballots / meeting.tappingMs) * 1000;
@@ -534,6 +599,11 @@ const main = async () => {
       ["messages/s", round(broadcast.perSecond, 1)],
       ["429s", broadcast.rateLimited],
     ]);
+    table(`Bot API calls per ballot (${apiCalls.ballots} ballots each way, ${C} criteria)`, [
+      ["buttons: the judge's chat (answer + edit per tap)", `${round(apiCalls.buttons, 2)} (2 × (C + 1) = ${2 * (C + 1)})`],
+      ["Mini App: the judge's chat (one edit after submit)", round(apiCalls.miniApp, 2)],
+      ["live counter edits per ballot (throttled, either way)", `${round(apiCalls.buttonsCounter, 2)} / ${round(apiCalls.miniAppCounter, 2)}`],
+    ]);
 
     const result = {
       groups: G,
@@ -562,6 +632,8 @@ const main = async () => {
       broadcast_msgs_per_s: round(broadcast.perSecond, 1),
       broadcast_429s: broadcast.rateLimited,
       ...burstFigures(burst),
+      api_calls_per_ballot: { buttons: round(apiCalls.buttons, 2), miniapp: round(apiCalls.miniApp, 2) },
+      counter_edits_per_ballot: { buttons: round(apiCalls.buttonsCounter, 2), miniapp: round(apiCalls.miniAppCounter, 2) },
     };
     printBurst(burst);
     console.log("");

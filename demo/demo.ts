@@ -6,6 +6,9 @@
 // a real one from samples/contest.sample.json: the chair imports the contest file, the judges
 // join their panels and tap through their ballots, the chair opens and closes each round.
 // The group's transcript is printed as it happens; the scoreboard stays up until Ctrl-C.
+// One judge (李明) scores the first presenter in the Mini App form instead of the buttons (its
+// HTTP routes, with initData signed like Telegram signs it), and the demo prints the form's
+// address for them: open it in a browser to see their ballot (read-only once the round closed).
 //
 //   npm run demo                  meeting at a watchable pace, then the scoreboard stays up
 //   npm run demo -- --exit        as fast as it goes, then exit (tests; or DEMO_EXIT=1)
@@ -23,6 +26,10 @@ import type { Update } from "grammy/types";
 import { createBot } from "../src/bot/create-bot.js";
 import { createLogger } from "../src/logger.js";
 import { createScreenRoutes } from "../src/http/screen.js";
+import { createBallotRoutes } from "../src/http/app/ballot-routes.js";
+import { createInitDataCheck } from "../src/http/app/init-data.js";
+import { BALLOT_APP_PATH } from "../src/bot/ballot-app-link.js";
+import { signedInitData } from "../test/support/init-data.js";
 import { loadScreenState, type ScreenState } from "../src/http/screen-state.js";
 import { createStore } from "../src/store/store.js";
 import { startBotApiServer, type ApiCall, type BotApiServer, type TestUser } from "../test/support/bot-api-server.js";
@@ -44,6 +51,8 @@ const judges: Judge[] = [
   { id: 9106, first_name: "杨磊", language_code: "zh-hans", panel: "两代表一委员", bias: 2 },
   { id: 9107, first_name: "赵敏", language_code: "zh-hans", panel: "两代表一委员", bias: -4 },
 ];
+/** The judge who scores the first presenter in the Mini App form. */
+const FORM_JUDGE = judges[0]!;
 
 /** How well each unit did, per criterion, as a share of its maximum (the "truth" judges see). */
 const QUALITY: number[][] = [
@@ -176,6 +185,18 @@ const main = async () => {
     sendIntervalMs: 0,
   });
   const { bot } = created;
+  // The judges' Mini App on the same server. A signed link stays valid for a day, so the printed
+  // address still opens after the meeting.
+  const ballotRoutes = createBallotRoutes({
+    ballotApp: created.ballotApp,
+    checkInitData: createInitDataCheck({ botToken: api.token, maxAgeS: 86_400 }),
+    logger,
+    defaultLocale: "zh-CN",
+  });
+  app.route(BALLOT_APP_PATH, ballotRoutes.app);
+  /** The form's address for a judge, with the launch parameters Telegram would hand it. */
+  const miniAppLink = (judge: TestUser, contestId: string, presenter: number) =>
+    `${publicUrl}${BALLOT_APP_PATH}/${contestId}/${presenter}#${new URLSearchParams({ tgWebAppData: signedInitData(judge, api.token) })}`;
 
   // Knowing when the bot has finished with an update lets the script wait for each reply.
   const handled = new Set<number>();
@@ -277,6 +298,7 @@ const main = async () => {
       const share = (QUALITY[presenter]?.[c] ?? 0.8) + (judge.bias + outlier + (noise(judge.id, presenter, c) - 0.5) * 6) / 100;
       return Math.max(0, Math.min(criterion.max, Math.round(criterion.max * share)));
     });
+    if (judge.id === FORM_JUDGE.id && presenter === 0) return voteInForm(judge, presenter, scores);
     for (const score of scores) {
       await tap(judge, judge.id, api.lastMessage(judge.id)!.messageId, String(score));
       if (pace) await sleep(60 + random() * 160);
@@ -286,8 +308,21 @@ const main = async () => {
     await tap(judge, judge.id, api.lastMessage(judge.id)!.messageId, /^✅/);
   };
 
+  /** The same ballot through the Mini App: one request with every score, signed like Telegram's initData. */
+  const voteInForm = async (judge: Judge, presenter: number, scores: number[]) => {
+    const response = await fetch(`${publicUrl}${BALLOT_APP_PATH}/${contest.id}/${presenter}/submit`, {
+      method: "POST",
+      headers: { Authorization: `tma ${signedInitData(judge, api.token)}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ scores }),
+    });
+    if (response.status !== 200) throw new Error(`Mini App submit answered ${response.status}: ${await response.text()}`);
+    const total = scores.reduce((sum, s) => sum + s, 0);
+    console.log(`[${clock()}] 📝 ${judge.first_name}（表单评分 / Mini App）→ ${presenters[presenter]?.name}: ${scores.join("/")} = ${total} ✅`);
+  };
+
   for (let presenter = 0; presenter < presenters.length; presenter++) {
     await say(chair, "/open");
+    if (presenter === 0) console.log(`\n📝 表单评分 / Mini App（${FORM_JUDGE.first_name}）: ${miniAppLink(FORM_JUDGE, contest.id, 0)}\n`);
     if (pace) await sleep(1500);
     // Judges score at the same time, each at their own speed.
     await Promise.all(
@@ -319,6 +354,7 @@ const main = async () => {
     return;
   }
   console.log(`📺 大屏仍在运行 / the scoreboard stays up: ${link}`);
+  console.log(`📝 ${FORM_JUDGE.first_name} 的表单（只读）/ ${FORM_JUDGE.first_name}'s Mini App ballot (read-only now): ${miniAppLink(FORM_JUDGE, contest.id, 0)}`);
   console.log("   Ctrl-C 结束 / to stop.");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());

@@ -22,6 +22,9 @@ describe("npm run demo -- --exit", () => {
     // Set up from the sample contest file, the scoreboard link handed to the chair.
     expect(out).toContain("已导入「坡头区雄鹰擂台赛」");
     expect(out).toMatch(/📺 大屏 \/ scoreboard: http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]{22,}/);
+    // One judge scores the first presenter in the Mini App; its address is printed, signed for them.
+    expect(out).toMatch(/📝 表单评分 \/ Mini App（李明）: http:\/\/localhost:\d+\/app\/ballot\/[a-z0-9]{6,12}\/0#tgWebAppData=\S*hash%3D[0-9a-f]{64}/);
+    expect(out).toMatch(/📝 李明（表单评分 \/ Mini App）→ 坡头镇: [\d/]+ = \d+ ✅/);
     // Every round opened, scored by all 7 judges and closed.
     expect(out.match(/🎤 第 \d\/6 位/g)).toHaveLength(6);
     expect(out.match(/🔒 评分已结束：共 7\/7 份/g)).toHaveLength(6);
