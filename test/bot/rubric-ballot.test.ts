@@ -59,6 +59,7 @@ describe("the button ballot with grade bands", () => {
     expect(texts(h).slice(0, 4)).toEqual(["优 90–100", "良 75–89", "合格 0–37", "合格 38–74"]);
     await h.tap(zhang, zhang.id, ballotOf(h), "合格 38–74");
     await h.tap(zhang, zhang.id, ballotOf(h), "70");
+    expect(ballotOf(h).text).toContain("• 实施性：25 / 30（良）\n• 创新性：22 / 30\n• 持续性：70 / 100（合格）");
     await h.tap(zhang, zhang.id, ballotOf(h), /^✅/);
 
     const contest = await contestOf(h);

@@ -1,6 +1,6 @@
 // The judge's private ballot: one criterion at a time, then a review with submit.
 import { InlineKeyboard } from "grammy";
-import { completeScores, type Ballot, type Contest, type Criterion, type Draft } from "../../domain/contest.js";
+import { completeScores, gradeOf, type Ballot, type Contest, type Criterion, type Draft } from "../../domain/contest.js";
 import { ballotTotal } from "../../domain/scoring.js";
 import { formatHalfUp } from "../../domain/rational.js";
 import { encodeCallback } from "../callback-data.js";
@@ -153,13 +153,19 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
   };
 };
 
+/** "• 实施性：25 / 30", with the grade when the criterion has grades: "• 实施性：25 / 30（良）". */
+const scoreLine = (criterion: Criterion, value: number | undefined): string => {
+  const grade = value === undefined ? undefined : gradeOf(criterion, value);
+  return `• ${criterion.name}：${value ?? "—"} / ${criterion.max}${grade ? `（${grade.name}）` : ""}`;
+};
+
 const reviewView = (t: Translate, input: BallotViewInput): View => {
   const { contest, presenter, draft, ballot } = input;
   const criteria = contest.setup.criteria;
   const id = contest.id;
   const scores = completeScores(criteria, draft);
   const lines = [header(t, input), "", t("ballot-review")];
-  criteria.forEach((c, i) => lines.push(`• ${c.name}：${draft.scores[String(i)] ?? "—"} / ${c.max}`));
+  criteria.forEach((c, i) => lines.push(scoreLine(c, draft.scores[String(i)])));
   if (scores) lines.push("", totalLine(t, criteria, scores));
   else lines.push("", t("ballot-incomplete"));
   if (ballot?.abstain) {
@@ -190,7 +196,7 @@ const closedView = (t: Translate, input: BallotViewInput): View => {
   if (ballot.abstain) return { text: [header(t, input), "", t("abstain-closed")].join("\n") };
   const criteria = contest.setup.criteria;
   const lines = [header(t, input), "", t("ballot-closed")];
-  criteria.forEach((c, i) => lines.push(`• ${c.name}：${ballot.scores[i] ?? "—"} / ${c.max}`));
+  criteria.forEach((c, i) => lines.push(scoreLine(c, ballot.scores[i])));
   if (ballot.scores.length === criteria.length) lines.push("", totalLine(t, criteria, ballot.scores), receiptLine(t, contest, ballot));
   // The round's digest comes with the judge's own receipt: /verify checks the one against the other.
   if (input.digest) lines.push(t("receipt-round-digest", input.digest), t("closing-verify-hint"));
