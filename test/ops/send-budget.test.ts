@@ -72,7 +72,10 @@ describe("the shared send budget (real Redis)", () => {
     const prefix = testRedis().prefix;
     const model = new TelegramModel({ rateLimit: { global: 30, perChat: 1, windowMs: 1000, retryAfter: 1 } });
     const api = new Bot(model.token, { botInfo: model.botInfo, client: { fetch: modelFetch(model) } }).api;
-    const queues: SendQueue[] = [replica(prefix), replica(prefix)].map(({ budget }) => createSendQueue({ perSecond: 28, logger, budget }));
+    // The budget is 24/s against Telegram's 30: the margin absorbs the delays of a busy machine
+    // between Redis granting a send and the request reaching the API. Each queue alone would send 28/s.
+    const shared = { ...RATES, perSecond: 24, perChatIntervalMs: 1200 };
+    const queues: SendQueue[] = [replica(prefix, shared), replica(prefix, shared)].map(({ budget }) => createSendQueue({ perSecond: 28, logger, budget }));
     stoppers.push(...queues.map((q) => q.stop));
     const PER_REPLICA = 56;
     const chats = [0, 1].flatMap((r) => Array.from({ length: PER_REPLICA }, (_, i) => (i < 4 ? 10_000 + i : 20_000 + r * 1000 + i)));
@@ -91,8 +94,8 @@ describe("the shared send budget (real Redis)", () => {
     const sent = model.calls.filter((c) => c.method === "sendMessage" && c.response?.ok);
     expect(sent).toHaveLength(2 * PER_REPLICA);
     expect(model.rateLimited).toBe(0);
-    // Together, never more than 30 in any second: 112 messages take at least ~3.7 s at 28/s.
-    expect(seconds).toBeGreaterThan((2 * PER_REPLICA - 28) / 28);
+    // Together, never more than 30 in any second: 112 messages take at least ~3.5 s at 24/s.
+    expect(seconds).toBeGreaterThan((2 * PER_REPLICA - 24) / 24);
     const times = sent.map((c) => c.at).sort((x, y) => x - y);
     for (let i = 30; i < times.length; i++) expect(times[i]! - times[i - 30]!).toBeGreaterThanOrEqual(1000);
     // The chats both replicas wrote to got one message a second at most.
