@@ -13,8 +13,8 @@ import type { BudgetAnswer, BudgetRates, SendBudgetStore } from "../store/send-b
 export type SharedBudget = {
   /** Takes one bulk send to `chatId`; "unavailable" when Redis could not be asked. */
   take(chatId: number): Promise<BudgetAnswer | "unavailable">;
-  /** A 429 asked to wait `ms`: every replica waits. */
-  pause(ms: number): void;
+  /** A 429 asked to wait `ms`: every replica waits (resolves once Redis has it; never rejects). */
+  pause(ms: number): Promise<void>;
   /** Counts an interactive message to `chatId` (never waits). */
   record(chatId: number): void;
   /** Live replicas last seen (1 when unknown). */
@@ -58,7 +58,7 @@ export const createSharedBudget = (options: {
         return "unavailable";
       }
     },
-    pause: (ms) => void store.pause(ms).catch(() => undefined),
+    pause: (ms) => store.pause(ms).catch(() => undefined),
     record: (chatId) => void store.record(chatId, rates).catch(() => undefined),
     replicas: () => replicas,
     stop: () => clearInterval(timer),

@@ -126,7 +126,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
       if (wait !== undefined && job.attempts < maxAttempts && !stopped) {
         stats.rateLimited += 1;
         pausedUntil = Math.max(pausedUntil, clock.now() + wait);
-        budget?.pause(wait);
+        void budget?.pause(wait);
         logger?.warn({ chatId: job.chatId, retryAfterMs: wait, attempt: job.attempts }, "send queue rate limited; pausing");
         queue.unshift(job);
         gauge();

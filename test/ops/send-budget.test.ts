@@ -52,8 +52,7 @@ describe("the shared send budget (real Redis)", () => {
   it("makes every replica wait out a 429 that one replica met", async () => {
     const prefix = testRedis().prefix;
     const [a, b] = [replica(prefix), replica(prefix)];
-    a.budget.pause(2000);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await a.budget.pause(2000);
     const answer = await b.budget.take(777);
     expect(answer).toMatchObject({ granted: false, scope: "pause" });
     expect(answer !== "unavailable" && !answer.granted && answer.waitMs).toBeGreaterThan(1500);
