@@ -5,6 +5,7 @@
 //   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
 //                            [--solo-judges=400] [--broadcast-judges=200] [--dedupe] [--quick]
 //                            [--burst] [--burst-groups=3] [--burst-judges=100]
+//                            [--replicas] [--replica-judges=100]
 //   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
 //
 // Phases:
@@ -19,6 +20,10 @@
 //     enforces Telegram's limits; until every ballot is stored, until every judge sees it, 429s, lost.
 //  7. API calls per ballot: judges score by the buttons and by the Mini App (its HTTP routes with
 //     signed initData); the Bot API calls each ballot costs the judge's chat, and the counter's.
+//  8. replicas (alone with --replicas): 3 built bot processes (dist/src/main.js, webhook mode) on one
+//     Redis, each opening a round for its own 100-judge meeting at the same moment, against a
+//     simulated Bot API over HTTP that enforces Telegram's limits; meanwhile judges of a fourth
+//     meeting tap, each tap timed from posting its update until the bot's answer and edit arrive.
 // Prints a table, then (last line) one JSON object with the figures.
 import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
 import { randomBytes } from "node:crypto";
@@ -32,6 +37,8 @@ import { contestKeys } from "../src/store/keys.js";
 import { createStore, type Store } from "../src/store/store.js";
 import { TelegramModel, type TestUser } from "../test/support/telegram-model.js";
 import { modelFetch } from "../test/support/telegram-transformer.js";
+import { startBotApiServer } from "../test/support/bot-api-server.js";
+import { startBotProcess, type BotProcess } from "../test/support/run-bot.js";
 import type { Update } from "grammy/types";
 import { Hono } from "hono";
 import type { BallotApp } from "../src/bot/ballot-app.js";
@@ -68,6 +75,12 @@ const BURST_JUDGES_PER_GROUP = option("burst-judges", 100, 100);
 const BURST_WINDOW_MS = 10_000;
 /** A judge's pause before each tap (reading the next criterion). */
 const BURST_THINK_MS = 300;
+/** --replicas: only the three-replica broadcast. */
+const REPLICAS_ONLY = args.has("replicas");
+const REPLICAS = 3;
+const REPLICA_JUDGES = option("replica-judges", 100, 100);
+/** Judges of the fourth meeting, who tap while the three broadcasts go out. */
+const TAP_JUDGES = 20;
 const RANK_PRESENTERS = option("ranking-presenters", 1000, 1000);
 const RANK_JUDGES = option("ranking-judges", 100, 100);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -529,6 +542,144 @@ const apiCallsPhase = async (redis: Redis, prefix: string, perPath = 20) => {
   };
 };
 
+/**
+ * Three replicas as deployed: built bot processes in webhook mode on one Redis prefix, each
+ * meeting's updates posted to its own process, all sending to one simulated Bot API (over HTTP)
+ * that enforces Telegram's limits once the meetings are set up. The three chairs open their rounds
+ * at the same moment (REPLICAS × REPLICA_JUDGES ballots, paced through the shared budget); while
+ * those go out, judges of a fourth meeting tap one after the other, their updates spread over the
+ * three processes, each timed from the POST until the bot's answer and ballot edit reach the API.
+ */
+const replicasPhase = async (redis: Redis, prefix: string) => {
+  const api = await startBotApiServer();
+  const { model } = api;
+  const webhookPath = "/tg/webhook";
+  const secret = `bench-${randomBytes(16).toString("hex")}`;
+  const botPrefix = `${prefix}:rep`;
+  const processes: BotProcess[] = [];
+  try {
+    // One after the other: each is ready once it has registered the webhook.
+    for (let i = 0; i < REPLICAS; i++) {
+      processes.push(
+        await startBotProcess({
+          ...api,
+          redisUrl: REDIS_URL,
+          prefix: botPrefix,
+          readyMethod: "setWebhook",
+          env: {
+            BOT_MODE: "webhook",
+            WEBHOOK_URL: `https://bot.example.test${webhookPath}`,
+            WEBHOOK_SECRET: secret,
+            LOG_LEVEL: "warn",
+            DEFAULT_LOCALE: "zh-CN",
+          },
+        }),
+      );
+    }
+    const store = createStore(redis, botPrefix);
+    /** The bot as seen from Telegram: each update POSTed to process `i`, answered once handled. */
+    const via = (i: number): BenchBot => ({
+      model,
+      store,
+      handle: async (update) => {
+        const response = await fetch(`http://127.0.0.1:${processes[i]!.port}${webhookPath}`, {
+          method: "POST",
+          body: JSON.stringify(update),
+          headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+        });
+        if (response.status !== 200) throw new Error(`replica ${i} answered ${response.status}`);
+        await response.arrayBuffer();
+      },
+      stop: async () => undefined,
+    });
+    const bots = processes.map((_, i) => via(i));
+    // Meetings 0..2 on their own process; meeting 3 (the tapping judges) on the first.
+    const TAP_GROUP = REPLICAS;
+    await Promise.all([...bots.map((bot, g) => setUpGroup(bot, g, REPLICA_JUDGES, 1)), setUpGroup(bots[0]!, TAP_GROUP, TAP_JUDGES, 1)]);
+    const tappers = Array.from({ length: TAP_JUDGES }, (_, j) => judgeOf(TAP_GROUP, j));
+    await command(bots[0]!, TAP_GROUP, "/open");
+    await model.waitFor((m) => tappers.every((judge) => m.lastMessage(judge.id)?.text?.includes("评分项 1/")), 30_000, "the fourth meeting's ballots");
+    model.takeUpdates();
+    await sleep(1100); // let the set-up's messages leave the limiter's window
+    model.setRateLimit({ global: 30, perChat: 1, windowMs: 1000, retryAfter: 1, perGroupPerMinute: 20, privateEditsFree: true });
+
+    const broadcastJudges = Array.from({ length: REPLICAS }, (_, g) => Array.from({ length: REPLICA_JUDGES }, (_, j) => judgeOf(g, j))).flat();
+    const since = model.checkpoint();
+    const openedAt = Date.now();
+    // The webhook answers after 5 s at the latest; the broadcast goes on behind it.
+    const opening = Promise.all(bots.map((bot, g) => command(bot, g, "/open")));
+    const broadcastDone = model.waitFor(
+      (m) => broadcastJudges.every((judge) => m.lastMessage(judge.id)?.text?.includes("评分项 1/")),
+      180_000,
+      "every broadcast ballot",
+    );
+    let broadcasting = true;
+    void broadcastDone.finally(() => (broadcasting = false)).catch(() => undefined);
+
+    const tapMs: number[] = [];
+    let tapsAfterBroadcast = 0;
+    await sleep(200); // the broadcasts are under way
+    for (let k = 0; broadcasting && k < TAP_JUDGES * C; k++) {
+      const judge = tappers[k % TAP_JUDGES]!;
+      const c = Math.floor(k / TAP_JUDGES);
+      const ballot = model.lastMessage(judge.id)!;
+      const update = model.tap(judge, judge.id, ballot.messageId, String(scoreOf(TAP_GROUP, k % TAP_JUDGES, 0, c)));
+      const mark = model.checkpoint();
+      const posted = Date.now();
+      await bots[k % REPLICAS]!.handle(update);
+      const reached = await model.waitFor(
+        (m) => {
+          const later = m.calls.slice(mark);
+          const answer = later.find((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === update.callback_query!.id);
+          const edit = later.find((call) => call.method.startsWith("editMessage") && Number(call.params.chat_id) === judge.id);
+          return answer && edit ? Math.max(answer.at, edit.at) : undefined;
+        },
+        10_000,
+        `the answer and edit for ${judge.first_name}'s tap`,
+      );
+      if (!model.lastMessage(judge.id)?.text?.includes(`评分项 ${c + 2}/`) && c + 1 < C) throw new Error(`${judge.first_name}'s tap was not applied`);
+      if (broadcasting) tapMs.push(reached - posted);
+      else tapsAfterBroadcast += 1;
+      await sleep(100);
+    }
+    await Promise.all([broadcastDone, opening]);
+    const sent = model.calls.filter((call) => call.seq > since && call.method === "sendMessage" && call.response?.ok);
+    const lastAt = Math.max(...sent.map((call) => call.at));
+    const seconds = (lastAt - openedAt) / 1000;
+    const limited = model.calls.filter((call) => call.seq > since && call.response?.ok === false && call.response.error_code === 429).length;
+    return {
+      judges: broadcastJudges.length,
+      sent: sent.length,
+      ballots: sent.filter((call) => Number(call.params.chat_id) > 0).length,
+      seconds,
+      perSecond: sent.length / seconds,
+      rateLimited: Math.max(limited, model.rateLimited),
+      tap: summary(tapMs),
+      tapsAfterBroadcast,
+    };
+  } finally {
+    await Promise.all(processes.map((bot) => bot.stop("SIGTERM")));
+    await api.close();
+  }
+};
+
+type Replicas = Awaited<ReturnType<typeof replicasPhase>>;
+const replicasFigures = (replicas: Replicas) => ({
+  replicas_broadcast_judges: replicas.judges,
+  replicas_broadcast_msgs_per_s: round(replicas.perSecond, 1),
+  replicas_broadcast_429s: replicas.rateLimited,
+  tap_p50_ms_during_broadcast: round(replicas.tap.p50, 1),
+  tap_p99_ms_during_broadcast: round(replicas.tap.p99, 1),
+});
+const printReplicas = (replicas: Replicas) =>
+  table(`${REPLICAS} replicas (webhook processes, one Redis) open a round for ${REPLICA_JUDGES} judges each at once (API: 30/s, 1/s per chat, 20/min per group)`, [
+    ["messages sent", `${replicas.sent} (${replicas.ballots} ballots)`],
+    ["time", `${round(replicas.seconds, 2)} s`],
+    ["messages/s, all replicas together", round(replicas.perSecond, 1)],
+    ["429s", replicas.rateLimited],
+    ["a tap in a fourth meeting meanwhile, p50/p99/max", `${round(replicas.tap.p50, 1)} / ${round(replicas.tap.p99, 1)} / ${round(replicas.tap.max, 1)} ms (${replicas.tap.n} taps, POST → answer and edit at the API)`],
+  ]);
+
 // ───────────────────────────── main ─────────────────────────────
 
 const main = async () => {
@@ -540,6 +691,13 @@ const main = async () => {
   console.log(`bench: G=${G} groups × J=${J} judges × P=${P} presenters × C=${C} criteria (max ${MAX} each); Redis ${REDIS_URL}, prefix ${prefix}`);
   console.log(`node ${process.version}; ${quick ? "quick run" : "full run"}; ${DEDUPE ? "update dedupe on (as in webhook mode)" : "no update dedupe (as in polling mode)"}`);
   try {
+    if (REPLICAS_ONLY) {
+      const replicas = await replicasPhase(redis, prefix);
+      printReplicas(replicas);
+      console.log("");
+      console.log(JSON.stringify(replicasFigures(replicas)));
+      return;
+    }
     if (BURST_ONLY) {
       const burst = await burstPhase(redis, prefix);
       printBurst(burst);
@@ -553,6 +711,7 @@ const main = async () => {
     const broadcast = await broadcastPhase(redis, prefix);
     const burst = await burstPhase(redis, prefix);
     const apiCalls = await apiCallsPhase(redis, prefix);
+    const replicas = await replicasPhase(redis, prefix);
 
     const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
     const ballotsPerS = (meeting.ballots / meeting.tappingMs) * 1000;
@@ -634,8 +793,10 @@ const main = async () => {
       ...burstFigures(burst),
       api_calls_per_ballot: { buttons: round(apiCalls.buttons, 2), miniapp: round(apiCalls.miniApp, 2) },
       counter_edits_per_ballot: { buttons: round(apiCalls.buttonsCounter, 2), miniapp: round(apiCalls.miniAppCounter, 2) },
+      ...replicasFigures(replicas),
     };
     printBurst(burst);
+    printReplicas(replicas);
     console.log("");
     console.log(JSON.stringify(result));
   } finally {
