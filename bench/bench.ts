@@ -171,6 +171,8 @@ type BenchBot = {
   handle: (update: Update) => Promise<void>;
   stop: () => Promise<void>;
 };
+/** What drives a meeting through the bot: in-process (BenchBot) or over a replica's webhook. */
+type MeetingDriver = Pick<BenchBot, "model" | "store" | "handle">;
 
 const buildBot = (redis: Redis, prefix: string, extra: Partial<CreateBotOptions>): BenchBot => {
   const model = new TelegramModel();
@@ -202,7 +204,7 @@ const groupOf = (g: number) => -1_000_000_000 - g;
 const scoreOf = (g: number, j: number, p: number, c: number) => (g * 7 + j * 13 + p * 17 + c * 5) % (MAX + 1);
 
 /** Creates a contest in group g with `judges` judges and `presenters` presenters, through the bot. */
-const setUpGroup = async (bot: BenchBot, g: number, judges: number, presenters: number) => {
+const setUpGroup = async (bot: MeetingDriver, g: number, judges: number, presenters: number) => {
   const { model } = bot;
   const chat = groupOf(g);
   const chair = chairOf(g);
@@ -228,7 +230,7 @@ const setUpGroup = async (bot: BenchBot, g: number, judges: number, presenters: 
   return contest.id;
 };
 
-const command = async (bot: BenchBot, g: number, text: string) => {
+const command = async (bot: MeetingDriver, g: number, text: string) => {
   await bot.handle(bot.model.send(chairOf(g), groupOf(g), text));
 };
 
@@ -578,7 +580,7 @@ const replicasPhase = async (redis: Redis, prefix: string) => {
     }
     const store = createStore(redis, botPrefix);
     /** The bot as seen from Telegram: each update POSTed to process `i`, answered once handled. */
-    const via = (i: number): BenchBot => ({
+    const via = (i: number): MeetingDriver => ({
       model,
       store,
       handle: async (update) => {
@@ -590,7 +592,6 @@ const replicasPhase = async (redis: Redis, prefix: string) => {
         if (response.status !== 200) throw new Error(`replica ${i} answered ${response.status}`);
         await response.arrayBuffer();
       },
-      stop: async () => undefined,
     });
     const bots = processes.map((_, i) => via(i));
     // Meetings 0..2 on their own process; meeting 3 (the tapping judges) on the first.
