@@ -41,6 +41,19 @@ const CallbackSchemas = {
   c: z.tuple([ContestIdSchema, z.enum(["n", "c", "C", "r", "o", "O", "j", "s", "f", "F", "b"]), index]),
   /** publish the finished contest's results in the group (release policy `chair`) */
   rp: z.tuple([ContestIdSchema]),
+  /** the chair approves (1) or refuses (0) user u waiting to judge (join mode "approve") */
+  ap: z.tuple([ContestIdSchema, userId, z.enum(["0", "1"])]),
+  /**
+   * the chair's judges view: on target (a roster entry id, "u<user id>" for a judge without one,
+   * "-" for the list), do: l list page n · c card · i resend invitation · v revoke it ·
+   * m move (n = panel, "-" = choose) · n rename · o observer on/off · d remove (a ask, 1 yes, 0 no)
+   */
+  jv: z.tuple([
+    ContestIdSchema,
+    z.string().regex(/^([0-9a-f]{8}|u\d{1,16}|-)$/),
+    z.enum(["l", "c", "i", "v", "m", "n", "o", "d"]),
+    z.string().regex(/^(\d{1,3}|[a10-])$/),
+  ]),
 } as const;
 
 export type CallbackKind = keyof typeof CallbackSchemas;

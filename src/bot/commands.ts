@@ -10,7 +10,7 @@ import { LOCALES, type Locale } from "../domain/contest.js";
 export const GROUP_COMMANDS = [
   "newcontest", "import", "template", "criteria", "presenters", "method", "panels", "prizes", "tiebreak", "bands", "blend", "quorum", "outlier", "settings",
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
-  "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen",
+  "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen", "judges", "joinmode",
   "season", "console", "reveal",
 ] as const;
 /** What every member of a group may use. */

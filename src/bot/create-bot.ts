@@ -18,6 +18,7 @@ import { createBallotApp } from "./ballot-app.js";
 import { createSubmitBallot } from "./ballot-submit.js";
 import { setupFeature } from "./features/setup.js";
 import { enrolmentFeature } from "./features/enrolment.js";
+import { judgesFeature } from "./features/judges.js";
 import { roundsFeature } from "./features/rounds.js";
 import { ballotFeature } from "./features/ballot.js";
 import { startFeature } from "./features/start.js";
@@ -143,6 +144,8 @@ export const createBot = (options: CreateBotOptions) => {
   const announcements = createAnnouncements(deps, live, standingsMessage);
   const closing = createClosing(deps, announcements, chairs);
   const finishing = createFinishing(deps, botUsername, announcements.contestFinished);
+  const download = options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token);
+  const judges = judgesFeature(deps, live, botUsername, download);
   const reminders = createReminders(deps, botUsername);
   const actions = createMeetingActions(deps, {
     closing,
@@ -190,11 +193,13 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(startFeature(deps, enrolment.startJoin));
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
   features.use(commentsFeature(deps));
+  // The chair's private text right after "✏️ rename" is the judge's new name; anything else passes on.
+  features.use(judges.composer);
   const setupConsoles = { welcome: consoles.welcome, changed: (api: Api, contest: Contest) => consoles.refresh(api, contest, { now: true }) };
   features.use(setupFeature(deps, createAdminCheck(now), setupConsoles, live));
   features.use(enrolment.composer);
   features.use(rulesFeature(deps));
-  features.use(contestFileFeature(deps, options.downloadFile ?? downloadFromApi(config.TELEGRAM_API_ROOT, options.token)));
+  features.use(contestFileFeature(deps, download, judges.importRoster));
   features.use(roundsFeature(deps, actions, chairs));
   features.use(tiesFeature(deps, actions));
   features.use(releaseFeature(deps, announcements, botUsername));
@@ -216,6 +221,6 @@ export const createBot = (options: CreateBotOptions) => {
   };
   /** Resolves true once no update is being handled, false after `timeoutMs` (graceful shutdown). */
   const drain = (timeoutMs: number) => inFlight.drain(timeoutMs);
-  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue, timers, ballotApp };
+  return { bot, stop, drain, inFlight: inFlight.size, i18n, api: bot.api as Api, sendQueue, timers, ballotApp, openJudgesView: judges.openJudgesView };
 };
 export type CreatedBot = ReturnType<typeof createBot>;

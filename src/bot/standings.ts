@@ -6,14 +6,21 @@ import type { Store } from "../store/store.js";
 
 /**
  * Ballots as the maths sees them. Not counted: observers' ballots, abstentions, ballots of unknown
- * judges, and ballots of judges in `conflicted` (conflicted with this presenter).
+ * judges, and ballots of judges in `conflicted` (conflicted with this presenter). A closed round's
+ * ballots count in the panel each judge had when it closed (`panelsAtClose`), so moving a judge
+ * later changes only rounds not yet closed.
  */
-export const scoredBallots = (ballots: Ballot[], judges: Map<number, Judge>, conflicted?: ReadonlySet<number>): ScoredBallot[] =>
+export const scoredBallots = (
+  ballots: Ballot[],
+  judges: Map<number, Judge>,
+  conflicted?: ReadonlySet<number>,
+  panelsAtClose?: ReadonlyMap<number, number>,
+): ScoredBallot[] =>
   ballots.map((ballot) => {
     const judge = judges.get(ballot.judgeId);
     return {
       judgeId: ballot.judgeId,
-      panel: judge?.panel ?? 0,
+      panel: panelsAtClose?.get(ballot.judgeId) ?? judge?.panel ?? 0,
       scores: ballot.scores,
       counted: !!judge && !judge.observer && !ballot.abstain && !conflicted?.has(ballot.judgeId),
     };
@@ -59,14 +66,18 @@ export const loadStandings = async (store: Store, contest: Contest): Promise<Loa
     .map(([presenter]) => presenter)
     .sort((a, b) => a - b);
   const chairDecides = (contest.setup.tiebreak ?? []).includes("chair");
-  const [byId, conflicts, ballots, decisions] = await Promise.all([
+  const [byId, conflicts, ballots, decisions, panels] = await Promise.all([
     loadJudgeMap(store, contest.id),
     loadConflicts(store, contest.id),
     store.ballots.forPresenters(contest.id, closed),
     chairDecides ? store.tiebreaks.confirmedOrders(contest.id) : [],
+    store.rounds.closedPanels(contest.id, closed),
   ]);
   const scored = new Map(
-    closed.map((presenter) => [presenter, scoredBallots(ballots.get(presenter) ?? [], byId, conflicts.get(presenter))] as const),
+    closed.map(
+      (presenter) =>
+        [presenter, scoredBallots(ballots.get(presenter) ?? [], byId, conflicts.get(presenter), panels.get(presenter))] as const,
+    ),
   );
   const results = closed.map((presenter) => presenterResult(contest.setup, presenter, scored.get(presenter) ?? []));
   return { closed, results, standings: computeStandings(contest.setup, results, decisions), ballots, scored, judges: byId };

@@ -76,7 +76,7 @@ export type FileError = {
 
 export type FileResult<T> = { ok: true; value: T } | { ok: false; errors: FileError[] };
 
-const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 const failed = <T>(errors: FileError[]): FileResult<T> => ({ ok: false, errors });
 
@@ -302,13 +302,13 @@ export const validateContestObject = (raw: unknown): FileResult<ContestSetup> =>
 
 // ---------------------------------------------------------------- CSV
 
-type CsvRecord = { line: number; fields: string[] };
+export type CsvRecord = { line: number; fields: string[] };
 
 const delimiterOf = (firstLine: string): string =>
   [",", "\t", ";"].find((candidate) => firstLine.includes(candidate)) ?? ",";
 
 /** RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks. */
-const csvRecords = (text: string): CsvRecord[] | FileError => {
+export const csvRecords = (text: string): CsvRecord[] | FileError => {
   const delimiter = delimiterOf(text.split(/\r\n|\n|\r/, 1)[0] ?? "");
   const records: CsvRecord[] = [];
   let fields: string[] = [];

@@ -216,6 +216,13 @@ export const ContestSeasonSchema = z.object({ name: name(60), weight: SeasonWeig
 export type ContestSeason = z.infer<typeof ContestSeasonSchema>;
 
 /**
+ * Who may become a judge: open (the group button and the panels' join codes), approve (the same,
+ * but the chair approves each new judge first), roster (personal invitations only).
+ */
+export const JoinModeSchema = z.enum(["open", "approve", "roster"]);
+export type JoinMode = z.infer<typeof JoinModeSchema>;
+
+/**
  * Everything the chair sets up before the first round opens.
  * A fresh contest has no criteria or presenters yet; opening a round requires both.
  */
@@ -236,6 +243,7 @@ export const ContestSetupSchema = z.object({
   quorum: z.number().int().min(0).max(1000).optional(),
   outlier: z.number().finite().positive().max(100).default(20),
   reveal: RevealPolicySchema.default("live"),
+  join: JoinModeSchema.default("open"),
   language: LocaleSchema.optional(),
   season: ContestSeasonSchema.optional(),
 });
@@ -264,10 +272,15 @@ export type Contest = z.infer<typeof ContestSchema>;
 
 export const JudgeSchema = z.object({
   userId: z.number().int(),
+  /** The roster's name when the judge came by invitation; else their Telegram name. Shown everywhere. */
   name: name(120),
   panel: z.number().int().min(0).default(0),
   observer: z.boolean().default(false),
   joinedAt: z.number().int(),
+  /** The Telegram account's own name, kept beside the roster's. */
+  telegramName: z.string().max(200).optional(),
+  /** Id of the roster entry the judge holds (see seats.ts), if any. */
+  entry: z.string().optional(),
 });
 export type Judge = z.infer<typeof JudgeSchema>;
 

@@ -135,7 +135,8 @@ export const ballotLines = ({ contest, rounds, judges }: Pick<BallotsInput, "con
             group: presenters[round.presenter]?.group,
             judge: judge?.name,
             judgeId: ballot.judgeId,
-            panel: panels.length > 0 ? panels[judge?.panel ?? 0]?.name : undefined,
+            // The panel the ballot counted in (as the round closed), not the judge's panel now.
+            panel: panels.length > 0 ? panels[scored?.panel ?? judge?.panel ?? 0]?.name : undefined,
             scores: criteria.map((_, i) => (ballot.abstain ? undefined : ballot.scores[i])),
             total: ballot.abstain ? undefined : (round.result.totals.get(ballot.judgeId) ?? undefined),
             status: ballotStatus(ballot, scored, judge, round.result.dropped),

@@ -7,20 +7,11 @@ import { type Rational, add, compare, div, fromDecimal, fromInt, sub } from "./r
 const normalizeName = (name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 
 /**
- * The contest-file entry describing a Telegram user: the entry with their user id, or else the
- * one entry without a user id whose name equals theirs (ignoring spaces, width and case).
- * Two entries with the same name and no id match nobody: a name alone must be unambiguous.
+ * The contest-file entry describing a Telegram user: the entry with their user id. A display name
+ * is never enough (anyone can call themselves "张伟"): entries without an id are seated by invitation.
  */
-export const matchJudgeEntry = (
-  entries: readonly JudgeEntry[],
-  user: { id: number; name: string },
-): JudgeEntry | undefined => {
-  const byId = entries.find((entry) => entry.userId === user.id);
-  if (byId) return byId;
-  const name = normalizeName(user.name);
-  const byName = entries.filter((entry) => entry.userId === undefined && normalizeName(entry.name) === name);
-  return byName.length === 1 ? byName[0] : undefined;
-};
+export const matchJudgeEntry = (entries: readonly JudgeEntry[], user: { id: number }): JudgeEntry | undefined =>
+  entries.find((entry) => entry.userId === user.id);
 
 /** Indexes of the presenters an entry is conflicted with (names not found are skipped). */
 export const conflictIndexes = (presenters: readonly Presenter[], entry: JudgeEntry): number[] => {

@@ -31,7 +31,30 @@ const BallotData = z.object({
   version: int.min(1),
   comment: z.string().optional(),
 });
-const JudgeData = z.object({ userId: int, name: z.string(), panel: int, observer: z.boolean() });
+const JudgeData = z.object({
+  userId: int,
+  name: z.string(),
+  panel: int,
+  observer: z.boolean(),
+  telegramName: z.string().optional(),
+  entry: z.string().optional(),
+  /** What the chair changed (judge-updated): the name or panel before is kept beside it. */
+  change: z.enum(["moved", "renamed", "observer"]).optional(),
+  previousName: z.string().optional(),
+  previousPanel: int.optional(),
+});
+/** A roster entry and what happened to it; a token appears only as its first characters. */
+const RosterData = z.object({
+  entry: z.string(),
+  name: z.string(),
+  panel: int,
+  observer: z.boolean(),
+  change: z.enum(["added", "invited", "revoked", "moved", "renamed", "observer", "removed"]),
+  token: z.string().max(8).optional(),
+  userId: int.optional(),
+  previousName: z.string().optional(),
+  previousPanel: int.optional(),
+});
 
 /** The values each kind of event records. */
 export const AuditDataSchemas = {
@@ -41,8 +64,14 @@ export const AuditDataSchemas = {
   "contest-finished": z.object({}),
   "contest-cancelled": z.object({}),
   "judge-enrolled": JudgeData,
-  /** A judge joined again (e.g. another panel): the judge as now stored. */
+  /** A judge joined again (e.g. another panel), or the chair moved, renamed or changed them: the judge as now stored. */
   "judge-updated": JudgeData,
+  /** Join mode "approve": someone asked to judge and waits for the chair. */
+  "judge-requested": JudgeData,
+  /** The chair refused someone waiting for approval. */
+  "judge-refused": z.object({ userId: int, name: z.string() }),
+  /** The chair's roster: an entry added, its invitation issued or revoked, the entry changed or removed. */
+  "roster-changed": RosterData,
   "round-opened": z.object({ presenter }),
   "round-reopened": z.object({ presenter }),
   "round-closed": z.object({ presenter }),
@@ -85,6 +114,9 @@ export const auditFields = (event: AuditEvent, actor: Actor): string[] => [
   "data",
   JSON.stringify(AuditDataSchemas[event.type].parse(event.data)),
 ];
+
+/** The data field of an event, checked against its schema (for Lua scripts that append it). */
+export const auditData = (event: AuditEvent): string => JSON.stringify(AuditDataSchemas[event.type].parse(event.data));
 
 /** Parses one stream entry (id and flat field list as XRANGE returns them). */
 export const parseAuditEntry = (id: string, flat: string[]): AuditEntry => {

@@ -20,6 +20,8 @@ export const ScriptCodeSchema = z.enum([
   "RETRY",
   "NOT_SUBMITTED",
   "STALE",
+  "ALREADY",
+  "PENDING",
 ]);
 export type ScriptCode = z.infer<typeof ScriptCodeSchema>;
 

@@ -22,6 +22,10 @@ export const createJudgeStore = (redis: RedisClient, prefix: string, publish: Pu
   const isJudge = async (contestId: string, userId: number): Promise<boolean> =>
     (await redis.hexists(contestKeys(prefix, contestId).judges, String(userId))) === 1;
 
+  /** A judge's record exactly as stored (for a compare-and-set change), or null. */
+  const judgeJson = (contestId: string, userId: number): Promise<string | null> =>
+    redis.hget(contestKeys(prefix, contestId).judges, String(userId));
+
   const count = (contestId: string): Promise<number> => redis.hlen(contestKeys(prefix, contestId).judges);
 
   /** Remembers the contest a user judges, so a bare /start in private can show their ballot. */
@@ -38,6 +42,6 @@ export const createJudgeStore = (redis: RedisClient, prefix: string, publish: Pu
   const hasStarted = async (userId: number): Promise<boolean> =>
     (await redis.exists(userKeys(prefix, userId).started)) === 1;
 
-  return { enrol, isJudge, count, setJudging, judging, markStarted, hasStarted };
+  return { enrol, isJudge, judgeJson, count, setJudging, judging, markStarted, hasStarted };
 };
 export type JudgeStore = ReturnType<typeof createJudgeStore>;

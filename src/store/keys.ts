@@ -42,8 +42,22 @@ export const contestKeys = (prefix: string, contestId: string) => {
     consoleAsk: (userId: number) => `${base}:console-ask:${userId}`,
     /** hash: notices said once per contest ("start-hint:<userId>", "all-in:<presenter>", "standings-pin") -> 1 */
     notices: `${base}:notices`,
+    /** hash: roster entry id -> RosterEntry JSON (the judges the chair named; see seats.ts) */
+    roster: `${base}:roster`,
+    /** hash: seat token -> Seat JSON (invitations and panel join codes; see seats.ts) */
+    seats: `${base}:seats`,
+    /** hash: user id -> Judge JSON of a judge waiting for the chair's approval (join mode "approve") */
+    pending: `${base}:pending`,
+    /** hash per presenter, written when its round closes: judge user id -> panel index at the close */
+    roundPanels: (presenter: number) => `${base}:round-panels:${presenter}`,
   };
 };
+
+/**
+ * string: id of the contest a seat token belongs to. Only an index: the token is valid while the
+ * contest's `seats` hash holds it unrevoked and the contest takes judges.
+ */
+export const seatKeys = (prefix: string, token: string) => ({ contest: `${prefix}:seat:${token}` });
 
 export const screenKeys = (prefix: string, token: string) => ({
   /** string: id of the contest a scoreboard token shows; valid only while the contest's `screen` agrees */
@@ -71,6 +85,8 @@ export const userKeys = (prefix: string, userId: number) => ({
   pendingComment: `${prefix}:user:${userId}:pending-comment`,
   /** set: ids of the contests whose console this user (a chair) has in private */
   consoles: `${prefix}:user:${userId}:consoles`,
+  /** string with a TTL: "<contestId>|<entry or judge>" while the chair's next private text renames a judge */
+  pendingRename: `${prefix}:user:${userId}:pending-rename`,
 });
 
 /**

@@ -25,11 +25,26 @@ export const createRoundStore = (redis: RedisClient, prefix: string, publish: Pu
   /** True when this call closed the round; false when it was not open. `actor` as for `open`. */
   const close = async (contestId: string, presenter: number, actor: Actor = systemActor()): Promise<boolean> => {
     const keys = contestKeys(prefix, contestId);
-    const closed = replyCode(await redis.closeRound(keys.meta, keys.rounds, keys.audit, presenter, actor.by, actor.at)) === "OK";
+    const closed =
+      replyCode(
+        await redis.closeRound(keys.meta, keys.rounds, keys.audit, keys.judges, keys.roundPanels(presenter), presenter, actor.by, actor.at),
+      ) === "OK";
     if (closed) await publish(contestId, "round-closed");
     return closed;
   };
 
-  return { open, close };
+  /**
+   * The panel each judge was in when each of these rounds closed (judge id -> panel index), so a
+   * later move changes only rounds not yet closed. A round closed before snapshots existed has none.
+   */
+  const closedPanels = async (contestId: string, presenters: readonly number[]): Promise<Map<number, Map<number, number>>> => {
+    const keys = contestKeys(prefix, contestId);
+    const all = await Promise.all(presenters.map((p) => redis.hgetall(keys.roundPanels(p))));
+    return new Map(
+      presenters.map((p, i) => [p, new Map(Object.entries(all[i] ?? {}).map(([judge, panel]) => [Number(judge), Number(panel)]))] as const),
+    );
+  };
+
+  return { open, close, closedPanels };
 };
 export type RoundStore = ReturnType<typeof createRoundStore>;

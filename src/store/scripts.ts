@@ -6,7 +6,7 @@ const SCRIPTS = {
   ballotState: { file: "ballot-state.lua", keys: 7 },
   submitBallot: { file: "submit-ballot.lua", keys: 10 },
   openRound: { file: "open-round.lua", keys: 3 },
-  closeRound: { file: "close-round.lua", keys: 3 },
+  closeRound: { file: "close-round.lua", keys: 5 },
   endContest: { file: "end-contest.lua", keys: 3 },
   claimCounterWrite: { file: "claim-counter-write.lua", keys: 3 },
   enrolJudge: { file: "enrol-judge.lua", keys: 3 },
@@ -23,6 +23,9 @@ const SCRIPTS = {
   sendBudget: { file: "send-budget.lua", keys: 4 },
   sendPause: { file: "send-pause.lua", keys: 1 },
   replicaHeartbeat: { file: "replica-heartbeat.lua", keys: 1 },
+  seatJudge: { file: "seat-judge.lua", keys: 7 },
+  decidePending: { file: "decide-pending.lua", keys: 4 },
+  rosterWrite: { file: "roster-write.lua", keys: 4 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

@@ -18,6 +18,7 @@ import { createConsoleStore } from "./consoles.js";
 import { createRateLimitStore } from "./rate-limits.js";
 import { createTiebreakStore } from "./tiebreaks.js";
 import { createSendBudgetStore } from "./send-budget.js";
+import { createSeatStore } from "./seats.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -52,6 +53,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     tiebreaks: createTiebreakStore(redis, prefix),
     /** Telegram's sending budget, shared by every replica */
     sendBudget: createSendBudgetStore(redis, prefix),
+    /** the roster, invitations, panel join codes and judges waiting for approval */
+    seats: createSeatStore(redis, prefix, publish),
   };
 };
 export type Store = ReturnType<typeof createStore>;

@@ -27,6 +27,7 @@ const contestWith = (criteria: Criterion[]): Contest => ({
     judges: [],
     outlier: 20,
     reveal: "live",
+    join: "open",
   },
 });
 

@@ -91,18 +91,19 @@ describe("conflicts of interest", () => {
     expect((await h.say(outsider, GROUP, "/ranking"))!.text).toContain("1. 区交通运输局 — 85.00（2 份）");
   });
 
-  it("applies the contest file's judge entries: conflicts by name, observers by user id", async () => {
+  it("applies a contest file's judge entry by Telegram user id, never by display name alone", async () => {
     await setUpMeeting(h, [zhang, li, wang], {
       judges: [
         { name: "张三", observer: false, conflicts: ["区教育局"] },
-        { name: "另一个名字", userId: wang.id, observer: true, conflicts: [] },
+        { name: "另一个名字", userId: wang.id, observer: true, conflicts: ["区卫健局"] },
       ],
     });
     const contest = await contestOf(h);
-    expect(await h.store.integrity.conflicts(contest.id)).toEqual([{ judgeId: zhang.id, presenter: 1 }]);
-    expect((await h.store.contests.judges(contest.id)).find((j) => j.userId === wang.id)?.observer).toBe(true);
     await h.say(chair, GROUP, "/open 2");
-    expect(h.model.lastMessage(GROUP)!.text).toContain("已提交：0/1");
+    // 张三 is only a name (anyone can call themselves that): no conflict; wang's user id: observer.
+    expect(await h.store.integrity.conflicts(contest.id)).toEqual([{ judgeId: wang.id, presenter: 2 }]);
+    expect((await h.store.contests.judges(contest.id)).find((j) => j.userId === wang.id)?.observer).toBe(true);
+    expect(h.model.lastMessage(GROUP)!.text).toContain("已提交：0/2");
   });
 
   it("applies a contest file imported after the judges joined when the next round opens", async () => {
@@ -110,7 +111,7 @@ describe("conflicts of interest", () => {
     const contest = await contestOf(h);
     await h.store.contests.save({
       ...contest,
-      setup: { ...contest.setup, judges: [{ name: "李四", observer: false, conflicts: ["区交通运输局"] }] },
+      setup: { ...contest.setup, judges: [{ name: "李四", userId: li.id, observer: false, conflicts: ["区交通运输局"] }] },
     });
     await h.say(chair, GROUP, "/open 1");
     expect(h.model.lastMessage(GROUP)!.text).toContain("已提交：0/2");

@@ -31,8 +31,10 @@ describe("removing a judge", () => {
     const audit = await h.store.audit.read(contest.id);
     expect(audit.at(-1)).toMatchObject({ type: "ballot-removed", by: chair.id, data: { presenter: 0, judgeId: zhang.id, reason: "judge-removed" } });
 
-    // The removed judge's old ballot no longer takes taps.
-    await h.tap(zhang, zhang.id, h.model.lastMessage(zhang.id)!, /✏️ 实施性/);
+    // The removed judge is told in private, and their old ballot no longer takes taps.
+    expect(h.model.lastMessage(zhang.id)!.text).toBe("你已被主持人从「季度述职评议」的评委中移除，之后不会再收到评分表。已结束各轮的评分不受影响。");
+    const ballot = h.model.findMessageWithButton(zhang.id, (b) => b.text.startsWith("✏️ 实施性"))!;
+    await h.tap(zhang, zhang.id, ballot, /✏️ 实施性/);
     expect(h.lastCallbackAnswer()).toMatchObject({ text: "你不是本次评议的评委。" });
   });
 

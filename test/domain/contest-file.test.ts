@@ -59,6 +59,7 @@ describe("parseContestJson — accepted files", () => {
         judges: [],
         outlier: 20,
         reveal: "live",
+        join: "open",
       },
     });
   });

@@ -154,11 +154,12 @@ describe("ballots CSV", () => {
     expect(formatExportTime(Date.UTC(2025, 0, 1, 0, 0, 0), "UTC")).toBe("2025-01-01 00:00:00 +00:00");
   });
 
-  it("names the panel when the contest has panels", () => {
+  it("names the panel the ballot counted in when the contest has panels (the panel at the close, not the judge's now)", () => {
     const withPanels: Contest = { ...contest, setup: { ...contest.setup, panels: [{ name: "专家组", weight: 70 }, { name: "群众组", weight: 30 }] } };
-    const panelJudges = new Map(judges);
-    panelJudges.set(13, judge(13, "王五", { panel: 1 }));
-    const out = parseCsv(ballotsCsv({ contest: withPanels, rounds, judges: panelJudges, labels }).slice(1));
+    const panelRounds = rounds.map((r) => ({ ...r, scored: r.scored.map((b) => (b.judgeId === 13 ? { ...b, panel: 1 } : b)) }));
+    const movedSince = new Map(judges);
+    movedSince.set(13, judge(13, "王五", { panel: 0 }));
+    const out = parseCsv(ballotsCsv({ contest: withPanels, rounds: panelRounds, judges: movedSince, labels }).slice(1));
     expect(out[1]?.[5]).toBe("专家组");
     expect(out[3]?.[5]).toBe("群众组");
   });

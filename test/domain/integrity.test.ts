@@ -18,17 +18,13 @@ const ballot = (judgeId: number, total: number, submittedAt = judgeId) => ({ jud
 describe("matching a joining user to a contest-file judge entry", () => {
   const entries = [entry("张 三"), entry("李四", { userId: 42 }), entry("王五"), entry("王五")];
 
-  it("matches by Telegram user id first", () => {
-    expect(matchJudgeEntry(entries, { id: 42, name: "别名" })?.name).toBe("李四");
+  it("matches by Telegram user id", () => {
+    expect(matchJudgeEntry(entries, { id: 42 })?.name).toBe("李四");
   });
 
-  it("matches by name, ignoring spaces and letter width", () => {
-    expect(matchJudgeEntry(entries, { id: 7, name: "张三" })?.name).toBe("张 三");
-  });
-
-  it("does not match a name that two entries share, nor an entry reserved for another user id", () => {
-    expect(matchJudgeEntry(entries, { id: 8, name: "王五" })).toBeUndefined();
-    expect(matchJudgeEntry(entries, { id: 9, name: "李四" })).toBeUndefined();
+  it("never matches by display name alone (anyone can call themselves 张三)", () => {
+    expect(matchJudgeEntry(entries, { id: 7 })).toBeUndefined();
+    expect(matchJudgeEntry(entries, { id: 8 })).toBeUndefined();
   });
 
   it("turns conflict names into presenter indexes and panel names into panel indexes", () => {

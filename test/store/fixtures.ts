@@ -23,6 +23,7 @@ export const sampleContest = (id: string, chatId = -1001): Contest => ({
     judges: [],
     outlier: 20,
     reveal: "live",
+    join: "open",
   },
 });
 

@@ -1,6 +1,6 @@
 // The whole contest from a file: /import (JSON contest file, XLSX workbook or CSV of presenters),
 // /template (the XLSX workbook and the JSON file), /settings.
-import { Composer, InputFile } from "grammy";
+import { Composer, InputFile, type Api } from "grammy";
 import type { Document } from "grammy/types";
 import type { Contest, ContestSetup, Locale } from "../../domain/contest.js";
 import {
@@ -99,7 +99,10 @@ const summary = (t: Translate, setup: ContestSetup): string => {
   ].join("\n");
 };
 
-export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile) => {
+/** Runs after a contest file was saved (the roster takes the file's judges and invites them). */
+export type AfterImport = (api: Api, contest: Contest, actor: { by: number; at: number }) => Promise<number>;
+
+export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile, afterImport?: AfterImport) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
@@ -111,10 +114,13 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile) =>
 
   const applyImport = async (ctx: BotContext, contest: Contest, t: Translate, setup: ContestSetup) => {
     const language = setup.language ?? contest.language;
-    await store.contests.save({ ...contest, language, setup }, { by: ctx.from?.id ?? 0, at: deps.now() });
+    const actor = { by: ctx.from?.id ?? 0, at: deps.now() };
+    await store.contests.save({ ...contest, language, setup }, actor);
     if (language !== contest.language) await store.contests.setChatLanguage(contest.chatId, language);
     deps.logger.info({ contestId: contest.id, presenters: setup.presenters.length }, "contest file imported");
-    return ctx.reply(summary(t, setup));
+    await ctx.reply(summary(t, setup));
+    const invited = afterImport ? await afterImport(ctx.api, { ...contest, language, setup }, actor) : 0;
+    if (invited > 0) await ctx.reply(t("roster-imported", { count: invited }));
   };
 
   const importFile = async (ctx: BotContext, contest: Contest, t: Translate) => {

@@ -13,6 +13,7 @@ import type { WelcomeChair } from "./setup.js";
 import { translatorFor, type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
+import { sendPrivate } from "../private-message.js";
 import { presenterName } from "../views/round.js";
 
 const normalize = (name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
@@ -136,6 +137,7 @@ export const rosterFeature = (deps: BotDeps, live: LiveMessages, welcomeChair: W
     if (result.presenter !== undefined && (result.discardedBallot || result.discardedDraft))
       lines.push(t("judge-removed-discarded", { n: result.presenter + 1, name: presenterName(contest, result.presenter) }));
     await editIgnoringSame(() => ctx.editMessageText(lines.join("\n")));
+    await sendPrivate(ctx.api, judgeId, t("roster-removed-user", { title: contest.setup.title }));
     if (result.presenter !== undefined) await live.refreshCounter(ctx.api, contest, result.presenter);
     await live.refreshJoin(ctx.api, contest);
   });

@@ -34,5 +34,6 @@ export const settingsText = (t: Translate, contest: Contest, judges: Judge[]): s
   if (setup.bands.length) lines.push(t("settings-bands", { bands: setup.bands.map((b) => `${b.name}≥${b.min}`).join("、") }));
   if (setup.quorum !== undefined) lines.push(t("settings-quorum", { quorum: setup.quorum }));
   lines.push(t("settings-judges", { count: judges.length, language: contest.language }));
+  lines.push(t("roster-settings-join", { mode: t(`roster-mode-${setup.join}`) }));
   return lines.join("\n");
 };
