@@ -1,7 +1,8 @@
 // 10,000 random and near-valid button presses and command texts from judges and non-judges, in the
 // group, in private chats and in chats that are not theirs: no crash, no unhandled rejection, no
-// error other than Telegram refusing a forged call, and not one byte changed in Redis (the audit
-// stream included: a refused action writes no audit entry).
+// error other than Telegram refusing a forged call, and nothing changed in Redis (the audit stream
+// included: a refused action writes no audit entry). Enrolment is open, so it is fuzzed too: the
+// join button, deep links, used, revoked and random invitation tokens, the chair's judges view.
 //
 // Inputs are drawn with fast-check from a fixed seed (reproducible). Presses that the grammar and
 // the state make real, state-changing actions of a judge (a valid score or submit on the open
@@ -19,7 +20,7 @@ import { receiptOf } from "../../src/domain/receipt.js";
 import type { TestUser } from "../support/bot-api-server.js";
 import { createHarness, GROUP, user, type Harness } from "../bot/harness.js";
 import { ballotMessage, chair, judgesFrom, press, setUpContest, submit, tapScores } from "./meeting.js";
-import { changedKeys, dumpKeys } from "./snapshot.js";
+import { changedKeys, contentOfKeys } from "./snapshot.js";
 
 const INPUTS = 10_000;
 const SEED = 20_240_607;
@@ -57,13 +58,32 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
     await tapScores(h, judges[0]!, [27, 28, 19, 18]);
     await submit(h, judges[0]!);
     await tapScores(h, judges[1]!, [20, 22]);
-    await h.say(chair, GROUP, "/lockjudges");
+    // Enrolment stays open (join mode "open", not locked), so it is fuzzed too: one judge seated by
+    // a roster invitation, one invitation revoked; the outsiders have left the group.
+    h.model.startUser(chair);
+    await h.say(chair, chair.id, "/start");
+    await h.say(chair, GROUP, "/judges\n特邀评委\n被撤销评委");
+    const tokens = h.model
+      .messages(chair.id)
+      .flatMap((m) => [...(m.text ?? "").matchAll(/start=([A-Za-z0-9_-]{22})/g)].map((match) => match[1]!));
+    expect(tokens).toHaveLength(2);
+    const [usedToken, revokedToken] = tokens as [string, string];
+    const invited = user(31, "特邀");
+    h.model.startUser(invited);
+    await h.say(invited, invited.id, `/start ${usedToken}`);
+    await h.say(chair, GROUP, "/judges");
+    const view = h.model.lastMessage(chair.id)!;
+    await h.tap(chair, chair.id, view, "被撤销评委");
+    await h.tap(chair, chair.id, h.model.message(chair.id, view.messageId)!, "⛔ 撤销邀请");
+    const entryIds = (await h.store.seats.roster(contest.id)).map((e) => e.id);
+    expect(await h.store.judges.isJudge(contest.id, invited.id)).toBe(true);
     for (const u of outsiders) {
       h.model.startUser(u);
+      h.model.setMemberStatus(GROUP, u.id, "left");
       await h.store.judges.markStarted(u.id);
     }
     const locked = (await h.store.contests.get(contest.id))!;
-    expect(locked.locked).toBe(true);
+    expect([locked.locked, locked.setup.join]).toEqual([false, "open"]);
 
     const receipt = receiptOf(contest.id, (await h.store.ballots.forPresenter(contest.id, 0))[0]!);
     const senders = [...judges, ...outsiders];
@@ -88,7 +108,7 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
       fc.stringMatching(/^[a-z0-9]{6,12}$/),
       fc.string({ maxLength: 14 }),
     );
-    const kinds = fc.constantFrom("v", "s", "g", "k", "j", "x", "a", "m", "q", "o", "r", "h", "z", "", "vv", "V");
+    const kinds = fc.constantFrom("v", "s", "g", "k", "j", "x", "a", "m", "q", "o", "r", "ap", "jv", "h", "z", "", "vv", "V");
     const nearValidData = fc
       .tuple(kinds, contestIdText, fc.array(numberText, { maxLength: 5 }))
       .map(([kind, id, args]) => [kind, id, ...args].join("|"));
@@ -112,6 +132,14 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
         fc.tuple(fc.constant("q"), realId, field(presenterText), field(flag("0", "1"))),
         fc.tuple(fc.constant("o"), realId, field(presenterText), field(flag("1", "2", "9"))),
         fc.tuple(fc.constant("r"), realId, field(flag("11", "12", "91", "1")), field(flag("a", "1", "0"))),
+        fc.tuple(fc.constant("ap"), realId, field(flag("11", "31", "91")), field(flag("0", "1"))),
+        fc.tuple(
+          fc.constant("jv"),
+          realId,
+          field(flag("-", "u11", "u31", "u91", ...entryIds)),
+          field(flag("l", "c", "i", "v", "m", "n", "o", "d")),
+          field(flag("0", "1", "a", "-")),
+        ),
       )
       .map((parts) => parts.join("|"));
     const callbackData = fc.oneof(
@@ -131,6 +159,9 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
       numberText,
       fc.string({ maxLength: 40 }),
       fc.constantFrom("public", "revoke", "1 5", "2 999", "zh", "en", "abc", receipt, receipt.slice(0, 12), `j_${contest.id}_0`, `j_${contest.id}_7`, "j_zzzzzz_0"),
+      // Seat tokens: a used invitation, a revoked one, one cut short, random ones; join modes.
+      fc.constantFrom(usedToken, revokedToken, usedToken.slice(0, 20), `${revokedToken}x`, "open", "approve", "roster", "张三 | 区领导"),
+      fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
     );
     const commandText = fc.oneof(
       {
@@ -140,6 +171,16 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
           .map(([command, at, args, lines]) => [`/${command}${at} ${args}`.trimEnd(), ...lines].join("\n")),
       },
       { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 100 }) },
+      // Deep links as Telegram delivers them: invitations (used, revoked, cut, random) and the join button's.
+      {
+        weight: 1,
+        arbitrary: fc
+          .oneof(
+            fc.constantFrom(usedToken, revokedToken, usedToken.slice(0, 20), `j_${contest.id}_0`, `j_${contest.id}_1`),
+            fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+          )
+          .map((payload) => `/start ${payload}`),
+      },
     );
     type Input = { sender: number; kind: "press"; chat: "own" | "group" | "other"; messageId: number; data: string } | { sender: number; kind: "text"; chat: "own" | "group" | "other"; text: string };
     const input: fc.Arbitrary<Input> = fc.oneof(
@@ -192,7 +233,11 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
       key.includes(":update:") || // update dedupe claims (one per update, by design)
       key.endsWith(":messages") || // Telegram message ids of ballots and counters (a /start re-sends the ballot)
       key.includes(":edit-pause:"); // throttling of group edits
-    const before = await dumpKeys(h.redis.redis as Redis, h.redis.prefix, ignored);
+    // Content, not DUMP bytes: a hash that grew past 4 fields is rehashed incrementally by mere
+    // reads, which reorders its DUMP without changing a byte of what it holds.
+    const snapshot = async () =>
+      new Map([...(await contentOfKeys(h.redis.redis as Redis, h.redis.prefix))].filter(([key]) => !ignored(key)));
+    const before = await snapshot();
     const auditBefore = await h.store.audit.length(contest.id);
     h.model.takeUpdates();
     logLines.length = 0;
@@ -214,19 +259,25 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
     const elapsed = Date.now() - started;
 
     // ── after ──
-    const after = await dumpKeys(h.redis.redis as Redis, h.redis.prefix, ignored);
+    const after = await snapshot();
     const errors = logLines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: { type?: string; message?: string } }).filter((l) => l.level >= 50);
     const notTelegram = errors.filter((e) => e.err?.type !== "GrammyError");
     expect(rejected, "handleUpdate rejected").toBe(0);
     expect(unhandled, "unhandled rejections").toEqual([]);
     expect(notTelegram.map((e) => `${e.msg}: ${e.err?.type} ${e.err?.message}`), "errors other than Telegram refusing a forged call").toEqual([]);
     expect(changedKeys(before, after), "keys changed").toEqual([]);
+    // Enrolment was tried and refused: outsiders at the join button, second accounts at a used invitation.
+    const refusedAtButton = h.model.callsTo("answerCallbackQuery").filter((c) => String(c.params.text ?? "").includes("只有本群成员")).length;
+    const reusedInvitation = h.model.messages(chair.id).filter((m) => m.text?.startsWith("⚠️ 「特邀评委」的邀请已被使用")).length;
+    expect(refusedAtButton).toBeGreaterThan(0);
+    expect(reusedInvitation).toBeGreaterThan(0);
     expect(after.size).toBe(before.size);
     expect(await h.store.audit.length(contest.id)).toBe(auditBefore);
     const presses = kept.filter((k) => k.kind === "press").length;
     console.info(
       `[faults] fuzz: ${INPUTS} inputs (${presses} presses, ${INPUTS - presses} texts; ${leftOut} real judge actions left out) in ${elapsed} ms: ` +
-        `0 crashes, 0 unhandled rejections, ${errors.length} Telegram refusals of forged calls, ${changedKeys(before, after).length} Redis changes over ${before.size} keys`,
+        `0 crashes, 0 unhandled rejections, ${errors.length} Telegram refusals of forged calls, ${changedKeys(before, after).length} Redis changes over ${before.size} keys; ` +
+        `enrolment refused ${refusedAtButton} times at the join button, ${reusedInvitation} reuses of an invitation reported to the chair`,
     );
   });
 });

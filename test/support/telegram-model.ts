@@ -103,7 +103,8 @@ export interface StoredMessage {
   pinned: boolean;
 }
 
-export type MemberStatus = "creator" | "administrator" | "member" | "left" | "kicked";
+/** "restricted" is a restricted member still in the chat; "restricted-left" one who is not (is_member false). */
+export type MemberStatus = "creator" | "administrator" | "member" | "left" | "kicked" | "restricted" | "restricted-left";
 
 export interface ChatState {
   id: number;
@@ -1137,6 +1138,14 @@ export class TelegramModel {
       };
     }
     if (status === "kicked") return { status, user, until_date: 0 };
+    if (status === "restricted" || status === "restricted-left") {
+      return {
+        status: "restricted", user, is_member: status === "restricted", can_send_messages: false, can_send_audios: false,
+        can_send_documents: false, can_send_photos: false, can_send_videos: false, can_send_video_notes: false,
+        can_send_voice_notes: false, can_send_polls: false, can_send_other_messages: false, can_add_web_page_previews: false,
+        can_change_info: false, can_invite_users: false, can_pin_messages: false, can_manage_topics: false, until_date: 0,
+      };
+    }
     return { status, user };
   }
 

@@ -155,7 +155,8 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
 
   const judgesCommand = async (ctx: BotContext, contest: Contest, t: Translate) => {
     const { args, lines } = commandBody(ctx);
-    const body = [args, ...lines].join("\n");
+    // Lines are numbered from the first one after the command (or the command's own, when it has one).
+    const body = (args ? [args, ...lines] : lines).join("\n");
     if (!body.trim()) {
       if (!(await openJudgesView(ctx.api, contest, ctx.from!.id))) return ctx.reply(t("roster-view-unreachable"));
       return ctx.reply(t("roster-view-sent"));
