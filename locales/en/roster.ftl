@@ -120,3 +120,4 @@ roster-gone = This judge is no longer on the list.
 roster-changed-meanwhile = The list just changed; please tap again.
 roster-name-taken = “{ $name }” is already on the roster.
 roster-imported = 📨 The contest file's { $count } judges are on the roster; their personal invitations went to the chair in private.
+roster-imported-unreachable = 📨 The contest file's { $count } judges are on the roster. Chair: open a private chat with the bot, tap Start, then send /judges to get their invitations.

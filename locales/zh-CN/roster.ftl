@@ -120,3 +120,4 @@ roster-gone = 这位评委已经不在名单中了。
 roster-changed-meanwhile = 名单刚刚有变化，请再点一次。
 roster-name-taken = 名单中已有「{ $name }」。
 roster-imported = 📨 评议文件中的 { $count } 位评委已加入名单，专属邀请已私聊发给主持人。
+roster-imported-unreachable = 📨 评议文件中的 { $count } 位评委已加入名单。请主持人先私聊机器人点“开始”，再发送 /judges 领取专属邀请。

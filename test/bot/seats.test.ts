@@ -189,7 +189,7 @@ describe("roster invitations", () => {
     };
     const before = lastChairMessageId(h);
     await h.say(chair, GROUP, `/import\n${JSON.stringify(file)}`);
-    expect(h.model.lastMessage(GROUP)!.text).toBe("📨 评议文件中的 2 位评委已加入名单，专属邀请已私聊发给主持人。");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("\n\n📨 评议文件中的 2 位评委已加入名单，专属邀请已私聊发给主持人。");
     expect(linksSince(h, before)).toHaveLength(2);
     const contest = await contestOf(h);
     expect(contest.setup.join).toBe("approve");

@@ -99,8 +99,11 @@ const summary = (t: Translate, setup: ContestSetup): string => {
   ].join("\n");
 };
 
-/** Runs after a contest file was saved (the roster takes the file's judges and invites them). */
-export type AfterImport = (api: Api, contest: Contest, actor: { by: number; at: number }) => Promise<number>;
+/**
+ * Runs after a contest file was saved (the roster takes the file's judges and invites them);
+ * resolves with a line to add to the import's summary, if any.
+ */
+export type AfterImport = (api: Api, contest: Contest, actor: { by: number; at: number }) => Promise<string | undefined>;
 
 export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile, afterImport?: AfterImport) => {
   const composer = new Composer<BotContext>();
@@ -118,9 +121,8 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile, af
     await store.contests.save({ ...contest, language, setup }, actor);
     if (language !== contest.language) await store.contests.setChatLanguage(contest.chatId, language);
     deps.logger.info({ contestId: contest.id, presenters: setup.presenters.length }, "contest file imported");
-    await ctx.reply(summary(t, setup));
-    const invited = afterImport ? await afterImport(ctx.api, { ...contest, language, setup }, actor) : 0;
-    if (invited > 0) await ctx.reply(t("roster-imported", { count: invited }));
+    const invited = afterImport ? await afterImport(ctx.api, { ...contest, language, setup }, actor) : undefined;
+    return ctx.reply(invited ? `${summary(t, setup)}\n\n${invited}` : summary(t, setup));
   };
 
   const importFile = async (ctx: BotContext, contest: Contest, t: Translate) => {

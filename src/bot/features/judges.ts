@@ -118,8 +118,8 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     );
   };
 
-  /** The judges of a contest file (setup.judges) not yet on the roster join it, with invitations. */
-  const importRoster = async (api: Api, contest: Contest, actor: Actor): Promise<number> => {
+  /** The judges of a contest file (setup.judges) not yet on the roster join it, with invitations; says so. */
+  const importRoster = async (api: Api, contest: Contest, actor: Actor): Promise<string | undefined> => {
     const roster = await store.seats.roster(contest.id);
     const lines = contest.setup.judges
       .filter((j) => !roster.some((e) => sameName(e.name, j.name)))
@@ -130,9 +130,10 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
         conflicts: j.conflicts,
         ...(j.userId === undefined ? {} : { userId: j.userId }),
       }));
-    if (lines.length === 0) return 0;
-    await addRoster(api, contest, lines, actor);
-    return lines.length;
+    if (lines.length === 0) return undefined;
+    const { sent } = await addRoster(api, contest, lines, actor);
+    const t = translatorFor(deps.i18n, contest.language);
+    return t(sent ? "roster-imported" : "roster-imported-unreachable", { count: lines.length });
   };
 
   /** The judges view, sent to `chatId` (the chair's private chat); false when the bot may not write there. */
