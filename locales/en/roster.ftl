@@ -76,6 +76,7 @@ roster-removed-user = The chair removed you from the judges of “{ $title }”;
 roster-view-title = 🧑‍⚖️ Judges of “{ $title }” ({ $count }, join mode: { $mode })
 roster-view-empty = No judges yet. Add a roster with /judges, or send /join in the group.
 roster-view-row = { $n }. { $name } · { $panel } · { $state }
+roster-view-row-no-panel = { $n }. { $name } · { $state }
 roster-view-page = page { $page }/{ $pages }
 roster-state-joined = ✅ joined
 roster-state-waiting = ⏳ invitation not used

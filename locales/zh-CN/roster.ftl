@@ -76,6 +76,7 @@ roster-removed-user = 你已被主持人从「{ $title }」的评委中移除，
 roster-view-title = 🧑‍⚖️ 「{ $title }」评委名单（{ $count } 人，加入方式：{ $mode }）
 roster-view-empty = 还没有评委。用 /judges 加名单，或在群里发 /join。
 roster-view-row = { $n }. { $name } · { $panel } · { $state }
+roster-view-row-no-panel = { $n }. { $name } · { $state }
 roster-view-page = 第 { $page }/{ $pages } 页
 roster-state-joined = ✅ 已加入
 roster-state-waiting = ⏳ 邀请未使用

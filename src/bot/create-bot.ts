@@ -35,7 +35,7 @@ import { createReminders } from "./reminders.js";
 import { createMeetingActions } from "./meeting/actions.js";
 import { createChairMessenger } from "./meeting/chair-messages.js";
 import { createConsoles, withConsoles } from "./meeting/console.js";
-import { judgesListView } from "./meeting/judges-view.js";
+import { judgesViewForChair } from "./meeting/judges-view.js";
 import { consoleFeature } from "./features/console.js";
 import { createRoundScheduler } from "./round-timers.js";
 import { rulesFeature } from "./features/rules.js";
@@ -189,7 +189,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(ballotFeature(deps, live, submitBallot));
   if (options.rateLimit) features.use(sharedLimit(options.rateLimit, store.rateLimits, logger));
   // Before /start's own handler: the group's "open the private chat" button for a chair's console.
-  features.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesListView(deps, chairs), screen: config }));
+  features.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesViewForChair(judges.judgesView, chairs), screen: config }));
   features.use(startFeature(deps, enrolment.startJoin));
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
   features.use(commentsFeature(deps));

@@ -250,11 +250,15 @@ describe("the chair's console", () => {
     const groupBefore = h.model.messages(GROUP).length;
     await tapConsole(h, "📋 评委");
     const list = h.model.lastMessage(chair.id)!;
-    expect(list.text).toBe("📋 「季度述职评议」评委（3 人）：\n1. 张三\n2. 李四\n3. 王五");
-    expect(labels(list)).toEqual(["🗑 张三", "🗑 李四", "🗑 王五"]);
-    await h.tap(chair, chair.id, list, "🗑 李四");
-    await h.tap(chair, chair.id, h.model.lastMessage(chair.id)!, "✅ 确定移除");
-    expect(h.model.lastMessage(chair.id)!.text).toBe("🗑 已移除评委「李四」。");
+    // The roster's judges view (features/judges.ts): each judge opens a card with its buttons.
+    expect(list.text).toBe(
+      "🧑‍⚖️ 「季度述职评议」评委名单（3 人，加入方式：开放（群内按钮、加入码））\n\n1. 张三 · ✅ 已加入（按钮/加入码）\n2. 李四 · ✅ 已加入（按钮/加入码）\n3. 王五 · ✅ 已加入（按钮/加入码）",
+    );
+    expect(labels(list)).toEqual(["张三", "李四", "王五"]);
+    await h.tap(chair, chair.id, list, "李四");
+    await h.tap(chair, chair.id, h.model.message(chair.id, list.messageId)!, "🗑 移除");
+    await h.tap(chair, chair.id, h.model.message(chair.id, list.messageId)!, "✅ 确定移除");
+    expect(h.model.lastMessage(chair.id)!.text).toBe("🗑 已把「李四」移出评委名单。");
     expect((await consoleOf(h)).text).toContain("评委 2 人");
 
     await tapConsole(h, "📺 大屏链接");

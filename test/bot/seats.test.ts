@@ -75,7 +75,8 @@ describe("roster invitations", () => {
 
     // The roster's name is the judge's name everywhere: /status, the audit log.
     await h.say(chair, GROUP, "/open");
-    expect((await h.say(chair, GROUP, "/status"))!.text).toContain("张伟");
+    await h.say(chair, GROUP, "/status");
+    expect(h.model.lastMessage(chair.id)!.text).toContain("张伟");
     const audit = await h.store.audit.read(contest.id);
     expect(audit.filter((e) => e.type === "judge-enrolled").map((e) => (e.data as { name: string }).name)).toEqual(["张伟", "李娜", "王强"]);
     // Tokens never appear in full in the audit log or the logs.
@@ -387,7 +388,8 @@ describe("the chair's judges view", () => {
     const renamed = (await h.store.contests.judges(contest.id)).find((j) => j.userId === zhangWei.id)!;
     expect([renamed.name, renamed.telegramName]).toEqual(["张伟（局长）", "Wei Z."]);
     expect((await h.store.seats.roster(contest.id))[0]!.name).toBe("张伟（局长）");
-    expect((await h.say(chair, GROUP, "/status"))!.text).toContain("张伟（局长）");
+    await h.say(chair, GROUP, "/status");
+    expect(h.model.lastMessage(chair.id)!.text).toContain("张伟（局长）");
 
     card = await openCard("王强");
     await h.tap(chair, chair.id, card, "👁 观察员");

@@ -136,9 +136,12 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     return t(sent ? "roster-imported" : "roster-imported-unreachable", { count: lines.length });
   };
 
+  /** The judges view's first page (every roster entry, judge and request, with its buttons). */
+  const judgesView = async (contest: Contest) => judgesListView(translatorFor(deps.i18n, contest.language), contest, await loadRows(contest), 0);
+
   /** The judges view, sent to `chatId` (the chair's private chat); false when the bot may not write there. */
   const openJudgesView = async (api: Api, contest: Contest, chatId: number): Promise<boolean> => {
-    const view = judgesListView(translatorFor(deps.i18n, contest.language), contest, await loadRows(contest), 0);
+    const view = await judgesView(contest);
     return sendPrivate(api, chatId, view.text, view.keyboard);
   };
 
@@ -404,6 +407,6 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     return ctx.reply(view.text, { reply_markup: view.keyboard });
   });
 
-  return { composer, openJudgesView, importRoster };
+  return { composer, judgesView, openJudgesView, importRoster };
 };
 export type JudgesFeature = ReturnType<typeof judgesFeature>;

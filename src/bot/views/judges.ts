@@ -70,11 +70,14 @@ export const judgesListView = (t: Translate, contest: Contest, rows: readonly Ju
   const enrolled = rows.filter((r) => r.state === "joined" || r.state === "direct").length;
   const lines = [t("roster-view-title", { title: contest.setup.title, count: enrolled, mode: modeLabel(t, contest) }), ""];
   if (rows.length === 0) lines.push(t("roster-view-empty"));
-  shown.forEach((row, i) =>
+  shown.forEach((row, i) => {
+    const vars = { n: current * JUDGES_PAGE_SIZE + i + 1, name: row.name, state: stateText(t, row) };
     lines.push(
-      t("roster-view-row", { n: current * JUDGES_PAGE_SIZE + i + 1, name: row.name, panel: panelLabel(t, contest, row.panel), state: stateText(t, row) }),
-    ),
-  );
+      contest.setup.panels.length > 0
+        ? t("roster-view-row", { ...vars, panel: panelLabel(t, contest, row.panel) })
+        : t("roster-view-row-no-panel", vars),
+    );
+  });
   if (pages > 1) lines.push("", t("roster-view-page", { page: current + 1, pages }));
   const keyboard = new InlineKeyboard();
   for (const row of shown) keyboard.text(t("roster-btn-open", { name: row.name }), encodeCallback("jv", contest.id, row.target, "c", "0")).row();
