@@ -40,7 +40,6 @@ roster-code-message =
     🔑 Join code of “{ $title }”{ $panel }
     Whoever scans it or opens the link joins{ $panel }. Hand it only to that panel's people in the room:
     { $link }
-roster-codes-unreachable = 🔑 Chair: open a private chat with the bot, tap Start, then send /join again to get the panels' join codes.
 roster-join-roster-only = 🔒 This contest takes personal invitations only: use the invitation link the chair gave you.
 roster-join-roster-mode-group = 🔒 This contest takes personal invitations only (join mode: roster). The chair lists the judges with /judges and gets their invitation links in private.
 roster-not-member = Only members of this group can join with the group's button.

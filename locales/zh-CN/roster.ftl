@@ -40,7 +40,6 @@ roster-code-message =
     🔑 「{ $title }」{ $panel }加入码
     凡持有此码者扫码或点链接即可加入{ $panel }评分。请只交给该组的与会人员：
     { $link }
-roster-codes-unreachable = 🔑 请主持人先私聊机器人点“开始”，再发送 /join 领取各组加入码。
 roster-join-roster-only = 🔒 本次评议只接受个人邀请：请使用主持人发给你的专属邀请链接加入。
 roster-join-roster-mode-group = 🔒 本次评议只接受个人邀请（加入方式：名单邀请）。主持人可用 /judges 列出评委，邀请链接会私聊发给主持人。
 roster-not-member = 只有本群成员才能通过群内按钮加入评委。

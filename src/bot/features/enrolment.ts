@@ -157,8 +157,9 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
       deps,
       async (ctx, contest, t) => {
         if (contest.setup.join === "roster") return ctx.reply(t("roster-join-roster-mode-group"));
-        // The codes go to the chair first, so that the join message is the group's latest.
-        if (!(await sendPanelCodes(ctx.api, contest, t))) await ctx.reply(t("roster-codes-unreachable"));
+        // The codes go to the chair in private; the group sees only its join message (a chair who
+        // never started the bot gets them from the next /join after /start).
+        if (!(await sendPanelCodes(ctx.api, contest, t))) deps.logger.info({ contestId: contest.id }, "join codes not sent: chair unreachable");
         const view = joinView(t, contest, await store.judges.count(contest.id));
         const message = await ctx.reply(view.text, { reply_markup: view.keyboard });
         await store.messages.set(contest.id, messageRole.join(), message.message_id);
