@@ -4,6 +4,22 @@
 import type { Translate } from "../bot/i18n.js";
 import type { ScreenState } from "./screen-state.js";
 
+/**
+ * A part of the page beyond the live board (the reveal card, the clocks, the join view, the draw):
+ * its CSS, its HTML inside the stage (an overlay: the stage is position: relative), its labels, and
+ * a block of the page script, which may use L, $, el, fill, onState(fn), highlight(n) and state.
+ * Each part lives in its own module under src/http/screen-parts/ and is listed in PARTS.
+ */
+export type ScreenPart = {
+  css: string;
+  html: string;
+  labels: (t: Translate) => Record<string, string>;
+  script: string;
+};
+
+/** The parts the page is made of, in drawing order (a later part's overlay lies above). */
+const PARTS: ScreenPart[] = [];
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
@@ -12,7 +28,7 @@ const scriptJson = (value: unknown): string =>
   JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
 /** Page texts, with {name} placeholders the script fills in. */
-export const screenLabels = (t: Translate) => ({
+const baseLabels = (t: Translate) => ({
   live: t("screen-page-live"),
   reconnecting: t("screen-page-reconnecting"),
   now: t("screen-page-now"),
@@ -34,6 +50,9 @@ export const screenLabels = (t: Translate) => ({
   gone: t("screen-page-gone"),
 });
 
+export const screenLabels = (t: Translate): ReturnType<typeof baseLabels> & Record<string, string> =>
+  Object.assign(baseLabels(t), ...PARTS.map((part) => part.labels(t)));
+
 const FONTS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", "Helvetica Neue", Arial, sans-serif`;
 
 const STYLE = `
@@ -44,7 +63,7 @@ html, body { height: 100%; background: #000; }
 body { display: grid; place-items: center; overflow: hidden; font-family: ${FONTS}; color: var(--text);
   font-variant-numeric: tabular-nums; -webkit-font-smoothing: antialiased; }
 /* The stage keeps 16:9 in any window and sizes everything from its own height (cqh). */
-.stage { container-type: size; width: min(100vw, calc(100vh * 16 / 9)); height: min(100vh, calc(100vw * 9 / 16));
+.stage { position: relative; container-type: size; width: min(100vw, calc(100vh * 16 / 9)); height: min(100vh, calc(100vw * 9 / 16));
   background: radial-gradient(120% 90% at 50% 0%, #12275a 0%, var(--bg) 60%); display: flex; flex-direction: column;
   padding: 3.2cqh 3.6cqw; gap: 2.4cqh; }
 header { display: flex; align-items: center; gap: 2cqw; }
@@ -118,6 +137,15 @@ const SCRIPT = `
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = String(text); return e; };
   const fill = (text, vars) => text.replace(/\\{(\\w+)\\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
   let shown = new Map();
+  /** What the parts want to hear of: every rendered state, in order. */
+  const listeners = [];
+  const onState = (fn) => listeners.push(fn);
+  /** Marks presenter n's row as just changed (it flashes), wherever it is on the board. */
+  const highlight = (n) => {
+    for (const row of document.querySelectorAll('.row[data-n="' + n + '"]')) {
+      row.classList.remove("fresh"); void row.offsetWidth; row.classList.add("fresh");
+    }
+  };
 
   const renderNow = (s) => {
     const box = $("now"), kicker = $("kicker"), who = $("who"), count = $("count");
@@ -210,6 +238,7 @@ const SCRIPT = `
     $("title").textContent = s.title;
     renderNow(s);
     renderBoard(s);
+    for (const fn of listeners) fn(s);
   };
 
   const setLive = (live) => {
@@ -256,11 +285,14 @@ const SCRIPT = `
       if (source.readyState === EventSource.CLOSED) reconnect();
     });
   };
+  /*PARTS*/
   render(state);
   window.addEventListener("resize", fit);
   connect();
 })();
 `;
+
+const pageScript = (): string => SCRIPT.replace("/*PARTS*/", PARTS.map((part) => `{\n${part.script}\n}`).join("\n"));
 
 export type ScreenPageInput = { state: ScreenState; t: Translate; nonce: string };
 
@@ -273,7 +305,7 @@ export const screenPage = ({ state, t, nonce }: ScreenPageInput): string => {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(state.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${PARTS.map((part) => part.css).join("\n")}</style>
 </head>
 <body>
 <main class="stage" id="stage">
@@ -293,11 +325,12 @@ export const screenPage = ({ state, t, nonce }: ScreenPageInput): string => {
     <div class="board-head" id="board-head"></div>
     <div class="groups" id="groups"></div>
   </section>
+${PARTS.map((part) => part.html).join("\n")}
 </main>
 <div class="banner" id="banner" role="alert"></div>
 <script type="application/json" id="labels">${scriptJson(labels)}</script>
 <script type="application/json" id="state">${scriptJson(state)}</script>
-<script nonce="${nonce}">${SCRIPT}</script>
+<script nonce="${nonce}">${pageScript()}</script>
 </body>
 </html>`;
 };
