@@ -7,7 +7,8 @@ import type { ScreenState } from "./screen-state.js";
 /**
  * A part of the page beyond the live board (the reveal card, the clocks, the join view, the draw):
  * its CSS, its HTML inside the stage (an overlay: the stage is position: relative), its labels, and
- * a block of the page script, which may use L, $, el, fill, onState(fn), highlight(n) and state.
+ * a block of the page script, which may use L, $, el, fill, onState(fn), highlight(n), state and
+ * serverTime() (the server's clock now, from the last state's serverNow).
  * Each part lives in its own module under src/http/screen-parts/ and is listed in PARTS.
  */
 export type ScreenPart = {
@@ -140,6 +141,8 @@ const SCRIPT = `
   /** What the parts want to hear of: every rendered state, in order. */
   const listeners = [];
   const onState = (fn) => listeners.push(fn);
+  let clockSkew = state.serverNow - Date.now();
+  const serverTime = () => Date.now() + clockSkew;
   /** Marks presenter n's row as just changed (it flashes), wherever it is on the board. */
   const highlight = (n) => {
     for (const row of document.querySelectorAll('.row[data-n="' + n + '"]')) {
@@ -234,6 +237,7 @@ const SCRIPT = `
   const render = (s) => {
     if (!s) return;
     state = s;
+    clockSkew = s.serverNow - Date.now();
     document.title = s.title;
     $("title").textContent = s.title;
     renderNow(s);

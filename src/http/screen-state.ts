@@ -23,6 +23,8 @@ export type ScreenRow = {
 export type ScreenGroup = { name: string | null; rows: ScreenRow[] };
 
 export type ScreenState = {
+  /** The server's clock when the state was made (ms since epoch): the page times its clocks by it. */
+  serverNow: number;
   title: string;
   language: Locale;
   status: ContestStatus;
@@ -45,7 +47,7 @@ export type ScreenState = {
 };
 
 /** The scoreboard of a contest, or undefined when the contest does not exist. */
-export const loadScreenState = async (store: Store, contestId: string): Promise<ScreenState | undefined> => {
+export const loadScreenState = async (store: Store, contestId: string, now: () => number = Date.now): Promise<ScreenState | undefined> => {
   const contest = await store.contests.get(contestId);
   if (!contest) return undefined;
   const { presenters, prizes } = contest.setup;
@@ -70,6 +72,7 @@ export const loadScreenState = async (store: Store, contestId: string): Promise<
   const unranked = (rows: ScreenRow[]): ScreenRow[] =>
     rows.map(({ n, name, score, ballots }) => ({ n, name, rank: null, score, ballots })).sort((a, b) => a.n - b.n);
   return {
+    serverNow: now(),
     title: contest.setup.title,
     language: contest.language,
     status: contest.status,

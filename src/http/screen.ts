@@ -25,6 +25,8 @@ export type ScreenRoutesDeps = {
   defaultLocale?: Locale;
   /** Milliseconds between keep-alive events. Default 15 000. */
   heartbeatMs?: number;
+  /** The clock (tests pass their own). Default Date.now. */
+  now?: () => number;
 };
 
 /** One open event stream. Writes are queued so they arrive in order; a stuck client is dropped. */
@@ -45,6 +47,7 @@ const SECURITY_HEADERS = {
 export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
   const { store, logger } = deps;
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
+  const now = deps.now ?? Date.now;
   const i18n = createI18n(deps.defaultLocale ?? "zh-CN");
   const translator =
     (locale: Locale): Translate =>
@@ -75,7 +78,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
             }
           }
           if (feed.clients.size === 0) break;
-          const state = await loadScreenState(store, contestId);
+          const state = await loadScreenState(store, contestId, now);
           const data = JSON.stringify(state ?? null);
           for (const client of feed.clients) client.send("state", data);
         } catch (error) {
@@ -145,7 +148,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
 
   app.get("/:token", async (c) => {
     const contestId = await resolveToken(c);
-    const state = contestId ? await loadScreenState(store, contestId) : undefined;
+    const state = contestId ? await loadScreenState(store, contestId, now) : undefined;
     const nonce = randomBytes(16).toString("base64");
     const headers = {
       ...SECURITY_HEADERS,
@@ -157,7 +160,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
 
   app.get("/:token/state.json", async (c) => {
     const contestId = await resolveToken(c);
-    const state = contestId ? await loadScreenState(store, contestId) : undefined;
+    const state = contestId ? await loadScreenState(store, contestId, now) : undefined;
     if (!state) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
     return c.json(state, 200, SECURITY_HEADERS);
   });
