@@ -5,7 +5,7 @@
 //   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
 //                            [--solo-judges=400] [--broadcast-judges=200] [--dedupe] [--quick]
 //                            [--burst] [--burst-groups=3] [--burst-judges=100]
-//                            [--replicas] [--replica-judges=100]
+//                            [--replicas] [--replica-judges=100] [--taps]
 //   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
 //
 // Phases:
@@ -26,7 +26,8 @@
 //     meeting tap, each tap timed from posting its update until the bot's answer and edit arrive.
 // Prints a table, then (last line) one JSON object with the figures.
 import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createBot, type CreateBotOptions } from "../src/bot/create-bot.js";
@@ -34,6 +35,7 @@ import { unpacedSendQueue } from "../src/bot/send-queue.js";
 import { createMetrics } from "../src/metrics.js";
 import { createRedis } from "../src/redis.js";
 import { contestKeys } from "../src/store/keys.js";
+import { readScript } from "../src/store/scripts.js";
 import { createStore, type Store } from "../src/store/store.js";
 import { TelegramModel, type TestUser } from "../test/support/telegram-model.js";
 import { modelFetch } from "../test/support/telegram-transformer.js";
@@ -75,6 +77,8 @@ const BURST_JUDGES_PER_GROUP = option("burst-judges", 100, 100);
 const BURST_WINDOW_MS = 10_000;
 /** A judge's pause before each tap (reading the next criterion). */
 const BURST_THINK_MS = 300;
+/** --taps: only the meeting, one-at-a-time and ceiling phases (the cost of a tap; for profiling). */
+const TAPS_ONLY = args.has("taps");
 /** --replicas: only the three-replica broadcast. */
 const REPLICAS_ONLY = args.has("replicas");
 const REPLICAS = 3;
@@ -139,9 +143,16 @@ const addInto = (total: Map<string, number>, more: Map<string, number>) => {
 /** Counts the commands this connection sends (a cross-check of INFO, which counts every client). */
 const countCommands = (redis: Redis) => {
   const counts = new Map<string, number>();
+  // Scripts by name ("evalsha ballot-state.lua"), so that an extra script call per tap shows.
+  const scripts = new Map<string, string>();
+  for (const file of readdirSync(new URL("../src/store/scripts/", import.meta.url))) {
+    scripts.set(createHash("sha1").update(readScript(file)).digest("hex"), file);
+  }
   const original = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((command: { name: string }, stream?: unknown) => {
-    counts.set(command.name, (counts.get(command.name) ?? 0) + 1);
+  redis.sendCommand = ((command: { name: string; args?: unknown[] }, stream?: unknown) => {
+    const sha = command.name === "evalsha" ? String(command.args?.[0] ?? "") : "";
+    const name = scripts.has(sha) ? `evalsha ${scripts.get(sha)}` : command.name;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
     return original(command as never, stream as never);
   }) as typeof redis.sendCommand;
   return counts;
@@ -708,6 +719,33 @@ const main = async () => {
     }
     const meeting = await meetingPhase(redis, prefix, clientCounts);
     const ceiling = await ceilingPhase(redis, prefix, meeting.contestIds, meeting.taps);
+    if (TAPS_ONLY) {
+      const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
+      const clientCommands = [...meeting.client.values()].reduce((a, b) => a + b, 0);
+      const breakdown = [...meeting.client.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${round(n / meeting.taps, 3)}`).join(", ");
+      console.log(`Redis commands sent per tap: ${breakdown}`);
+      console.log(
+        JSON.stringify({
+          groups: G,
+          judges: J,
+          presenters: P,
+          criteria: C,
+          dedupe: DEDUPE,
+          taps: meeting.taps,
+          taps_per_s: round(tapsPerS, 0),
+          ceiling_evals_per_s: round(ceiling.perSecond, 0),
+          ratio_to_ceiling: round(tapsPerS / ceiling.perSecond, 3),
+          cpu_us_per_tap: round(meeting.tappingCpuUs / meeting.taps, 0),
+          ceiling_cpu_us_per_eval: round(ceiling.cpuUsPerCall, 1),
+          tap_p50_ms: round(meeting.solo.p50, 3),
+          tap_p99_ms: round(meeting.solo.p99, 3),
+          tap_p50_ms_loaded: round(meeting.loaded.p50, 1),
+          tap_p99_ms_loaded: round(meeting.loaded.p99, 1),
+          redis_round_trips_per_tap: round(clientCommands / meeting.taps, 3),
+        }),
+      );
+      return;
+    }
     const ranking = rankingPhase();
     const broadcast = await broadcastPhase(redis, prefix);
     const burst = await burstPhase(redis, prefix);

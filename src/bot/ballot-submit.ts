@@ -1,6 +1,6 @@
 // Submitting a ballot, for the buttons and the Mini App alike: one submit-ballot.lua call, and a
 // reply lost on the way (a command timeout under load) checked before the judge is told the ballot
-// was not recorded.
+// was not recorded (and whether that submit claimed the round's all-in notice, then sent as usual).
 import type { SubmitResult } from "../store/ballots.js";
 import type { BotDeps } from "./deps.js";
 
@@ -23,6 +23,11 @@ export const createSubmitBallot =
       const state = await store.ballots.state(contestId, presenter, judgeId).catch(() => undefined);
       if (!state?.ballot || state.ballot.submittedAt !== now) throw error;
       deps.logger.warn({ err: error, contestId, presenter, judge: judgeId }, "submit reply lost, ballot found stored");
-      return { code: "OK", state: { ...state, ballot: state.ballot }, ...(await store.ballots.counts(contestId, presenter)) };
+      // The lost reply's script may have claimed the round's all-in notice: then it is ours to send.
+      const [counts, allInClaimed] = await Promise.all([
+        store.ballots.counts(contestId, presenter),
+        store.ballots.claimedAllIn(contestId, presenter, judgeId, now),
+      ]);
+      return { code: "OK", state: { ...state, ballot: state.ballot }, ...counts, allInClaimed };
     }
   };

@@ -200,6 +200,13 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     throw new Error(`unexpected submit reply ${code}`);
   };
 
+  /**
+   * Whether the submit of `judgeId` at `submittedAt` is the one that claimed the round's all-in
+   * notice (submit-ballot.lua names the claiming submit): for a submit whose reply was lost.
+   */
+  const claimedAllIn = async (contestId: string, presenter: number, judgeId: number, submittedAt: number): Promise<boolean> =>
+    (await redis.hget(contestKeys(prefix, contestId).notices, allInNotice(presenter))) === `${judgeId}:${submittedAt}`;
+
   /** Every submitted ballot for one presenter, in judge order. */
   const forPresenter = async (contestId: string, presenter: number): Promise<Ballot[]> => {
     const all = await redis.hgetall(contestKeys(prefix, contestId).ballots(presenter));
@@ -236,6 +243,6 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
     return { submitted: Number(submitted), judges: Number(judges) };
   };
 
-  return { state, tap, submit, counts, forPresenter, forPresenters };
+  return { state, tap, submit, counts, claimedAllIn, forPresenter, forPresenters };
 };
 export type BallotStore = ReturnType<typeof createBallotStore>;

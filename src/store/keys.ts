@@ -40,7 +40,7 @@ export const contestKeys = (prefix: string, contestId: string) => {
     consoles: `${base}:consoles`,
     /** string with a TTL: the step a chair's console asks them to confirm ("close:3", "finish", "reopen") */
     consoleAsk: (userId: number) => `${base}:console-ask:${userId}`,
-    /** hash: notices said once per contest ("start-hint:<userId>", "all-in:<presenter>", "standings-pin") -> 1 */
+    /** hash: notices said once per contest ("start-hint:<userId>", "standings-pin" -> 1; "all-in:<presenter>" -> "<judgeId>:<at>" of the submit that claimed it) */
     notices: `${base}:notices`,
     /** hash: roster entry id -> RosterEntry JSON (the judges the chair named; see seats.ts) */
     roster: `${base}:roster`,

@@ -33,6 +33,31 @@ describe("a submit whose reply is lost", () => {
     expect(h.model.lastMessage(judge.id)!.text).toContain("已提交（第 1 版");
   });
 
+  it("tells the chairs that every ballot is in when the completing submit's reply was lost", async () => {
+    // The script claimed the round's all-in notice with the ballot; the lost reply must not lose it.
+    h.model.startUser(chair);
+    const submit = h.store.ballots.submit;
+    h.store.ballots.submit = async (...args) => {
+      await submit(...args);
+      throw new Error("Command timed out");
+    };
+    await h.tap(judge, judge.id, h.model.lastMessage(judge.id)!, /^✅/);
+    expect(h.model.lastMessage(judge.id)!.text).toContain("已提交（第 1 版");
+    const notice = "✅ 第 1 位「甲」：全部 1 份评分已收到，可以结束本轮。";
+    expect(h.model.messages(chair.id).map((m) => m.text)).toContain(notice);
+    expect(h.model.messages(chair.id).filter((m) => m.text === notice)).toHaveLength(1);
+  });
+
+  it("tells the chairs that every ballot is in when Telegram fails the completing judge's answer and edit", async () => {
+    h.model.startUser(chair);
+    h.model.failNext("answerCallbackQuery");
+    h.model.failNext("editMessageText");
+    await h.tap(judge, judge.id, h.model.lastMessage(judge.id)!, /^✅/);
+    const contest = await h.store.contests.activeForChat(GROUP);
+    expect(await h.store.ballots.forPresenter(contest!.id, 0)).toHaveLength(1);
+    expect(h.model.messages(chair.id).map((m) => m.text)).toContain("✅ 第 1 位「甲」：全部 1 份评分已收到，可以结束本轮。");
+  });
+
   it("says NOT recorded when the ballot is not there", async () => {
     h.store.ballots.submit = async () => {
       throw new Error("Connection is closed.");

@@ -32,11 +32,13 @@ local function roundCounts()
   end
   return submitted, eligible
 end
--- The stored ballot that completes the current round claims its all-in notice (once per round).
+-- The stored ballot that completes the current round claims its all-in notice (once per round),
+-- naming itself ("<judgeId>:<now>"), so that a submit whose reply was lost can still learn that
+-- it was the one that claimed it (store.ballots.claimedAllIn) and send the notice.
 local function claimAllIn(submitted, eligible)
   if eligible == 0 or submitted < eligible or ARGV[9] == nil or ARGV[9] == '' then return 0 end
   if redis.call('HGET', KEYS[1], 'current') ~= ARGV[1] then return 0 end
-  return redis.call('HSETNX', KEYS[9], ARGV[9], '1')
+  return redis.call('HSETNX', KEYS[9], ARGV[9], ARGV[2] .. ':' .. ARGV[3])
 end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
