@@ -24,6 +24,7 @@
 //     Redis, each opening a round for its own 100-judge meeting at the same moment, against a
 //     simulated Bot API over HTTP that enforces Telegram's limits; meanwhile judges of a fourth
 //     meeting tap, each tap timed from posting its update until the bot's answer and edit arrive.
+//     (BENCH_DEBUG_429=1 prints each 429 of this run with the messages in the second before it.)
 // Prints a table, then (last line) one JSON object with the figures.
 import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
 import { createHash, randomBytes } from "node:crypto";
@@ -658,7 +659,16 @@ const replicasPhase = async (redis: Redis, prefix: string) => {
     const sent = model.calls.filter((call) => call.seq > since && call.method === "sendMessage" && call.response?.ok);
     const lastAt = Math.max(...sent.map((call) => call.at));
     const seconds = (lastAt - openedAt) / 1000;
-    const limited = model.calls.filter((call) => call.seq > since && call.response?.ok === false && call.response.error_code === 429).length;
+    const limitedCalls = model.calls.filter((call) => call.seq > since && call.response?.ok === false && call.response.error_code === 429);
+    const limited = limitedCalls.length;
+    if (process.env.BENCH_DEBUG_429) {
+      const okCalls = model.calls.filter((call) => call.seq > since && call.response?.ok && ["sendMessage", "editMessageText", "editMessageReplyMarkup"].includes(call.method));
+      for (const call of limitedCalls) {
+        const chat = Number(call.params.chat_id);
+        const inWindow = okCalls.filter((c) => c.at > call.at - 1000 && c.at <= call.at && !(c.method.startsWith("edit") && Number(c.params.chat_id) > 0));
+        console.log(`429 ${call.method} chat ${chat} at +${call.at - openedAt} ms: ${inWindow.length} in the second before, ${inWindow.filter((c) => Number(c.params.chat_id) === chat).length} to this chat`);
+      }
+    }
     return {
       judges: broadcastJudges.length,
       sent: sent.length,

@@ -66,6 +66,21 @@ export const createMetrics = (options: MetricsOptions = {}) => {
     help: "Messages waiting in the broadcast send queue.",
     registers,
   });
+  const budgetReplicas = new Gauge({
+    name: "bot_send_budget_replicas",
+    help: "Replicas sharing Telegram's send budget, as this process last heard (heartbeats in Redis).",
+    registers,
+  });
+  const budgetFallback = new Gauge({
+    name: "bot_send_budget_fallback",
+    help: "1 while Redis cannot be asked for the send budget and this process paces at its share (the rate / replicas).",
+    registers,
+  });
+  const sendSlotsLapsed = new Counter({
+    name: "bot_send_slots_lapsed_total",
+    help: "Send budget slots not used because the process woke too late for them (a busy event loop).",
+    registers,
+  });
 
   return {
     registry,
@@ -78,6 +93,9 @@ export const createMetrics = (options: MetricsOptions = {}) => {
     apiCalls,
     apiErrors,
     sendQueueLength,
+    budgetReplicas,
+    budgetFallback,
+    sendSlotsLapsed,
     /** The exposition text for GET /metrics. */
     text: () => registry.metrics(),
     contentType: registry.contentType,

@@ -112,6 +112,12 @@ export const createBot = (options: CreateBotOptions) => {
         store: store.sendBudget,
         rates: { perSecond: options.broadcastRatePerS ?? 28, perChatIntervalMs: 1000, perGroupPerMinute: options.groupRatePerMin ?? 20 },
         logger,
+        ...(metrics
+          ? {
+              onDegraded: (degraded: boolean) => metrics.budgetFallback.set(degraded ? 1 : 0),
+              onReplicas: (replicas: number) => metrics.budgetReplicas.set(replicas),
+            }
+          : {}),
       })
     : undefined;
   const sendQueue =

@@ -3,15 +3,19 @@
 //   wait when the budget, shared by every replica through Redis, says so;
 // - interactive calls (answers, the edit of a pressed message, replies) never wait: the messages
 //   among them are only counted, so bulk sends leave room for them.
-// When Redis cannot answer, a replica paces itself at its share of the global rate: the rate
-// divided by the live replicas it last knew of (heartbeats in Redis).
+// When Redis cannot answer (an error, or no answer within a second), a replica paces itself at its
+// share of the global rate: the rate divided by the live replicas it last knew of (heartbeats in
+// Redis), and asks Redis again once a second.
 import { randomBytes } from "node:crypto";
 import type { Transformer } from "grammy";
 import type { Logger } from "../logger.js";
 import type { BudgetAnswer, BudgetRates, SendBudgetStore } from "../store/send-budget.js";
 
 export type SharedBudget = {
-  /** Takes one bulk send to `chatId`; "unavailable" when Redis could not be asked. */
+  /**
+   * Takes one bulk send to `chatId` (granted with the delay until its reserved slot, or refused with
+   * a wait); "unavailable" when Redis could not be asked (or did not answer in time).
+   */
   take(chatId: number): Promise<BudgetAnswer | "unavailable">;
   /** A 429 asked to wait `ms`: every replica waits (resolves once Redis has it; never rejects). */
   pause(ms: number): Promise<void>;
@@ -19,25 +23,41 @@ export type SharedBudget = {
   record(chatId: number): void;
   /** Live replicas last seen (1 when unknown). */
   replicas(): number;
+  /** True while Redis cannot be asked: the bulk lane paces at this replica's share. */
+  degraded(): boolean;
   stop(): void;
 };
 
 const HEARTBEAT_MS = 2000;
+/** A take Redis has not answered within this is treated as Redis unreachable ("slow or down"). */
+const TAKE_TIMEOUT_MS = 1000;
+/** After a failed take, Redis is asked again only this much later (meanwhile: "unavailable" at once). */
+const RETRY_MS = 1000;
 
 export const createSharedBudget = (options: {
   store: SendBudgetStore;
   rates: BudgetRates;
   logger: Logger;
   heartbeatMs?: number;
+  takeTimeoutMs?: number;
+  retryMs?: number;
+  /** Told when the budget becomes unavailable (true) or available again (false). */
+  onDegraded?: (degraded: boolean) => void;
+  /** Told the live replica count after each heartbeat. */
+  onReplicas?: (replicas: number) => void;
 }): SharedBudget => {
   const { store, rates, logger } = options;
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const takeTimeoutMs = options.takeTimeoutMs ?? TAKE_TIMEOUT_MS;
+  const retryMs = options.retryMs ?? RETRY_MS;
   const replicaId = randomBytes(6).toString("hex");
   let replicas = 1;
-  let warned = false;
+  /** Redis failed a take at this time (performance.now()); undefined while it answers. */
+  let failedAt: number | undefined;
   const beat = async () => {
     try {
       replicas = Math.max(1, await store.heartbeat(replicaId, heartbeatMs * 3));
+      options.onReplicas?.(replicas);
     } catch {
       // Keep the last known count: it is what the fallback divides the rate by.
     }
@@ -46,21 +66,37 @@ export const createSharedBudget = (options: {
   const timer = setInterval(() => void beat(), heartbeatMs);
   timer.unref();
 
+  /** Rejects after `ms` (a slow Redis counts as unreachable; the take may still land: it only wastes a slot). */
+  const timeout = (ms: number) =>
+    new Promise<never>((_, reject) => {
+      const t = setTimeout(() => reject(new Error(`send budget: no answer from Redis in ${ms} ms`)), ms);
+      t.unref();
+    });
+
   return {
     take: async (chatId) => {
+      if (failedAt !== undefined && performance.now() - failedAt < retryMs) return "unavailable";
       try {
-        const answer = await store.take(chatId, rates);
-        warned = false;
+        const answer = await Promise.race([store.take(chatId, rates), timeout(takeTimeoutMs)]);
+        if (failedAt !== undefined) {
+          logger.info({ replicas }, "send budget available again; sharing it through Redis");
+          options.onDegraded?.(false);
+        }
+        failedAt = undefined;
         return answer;
       } catch (error) {
-        if (!warned) logger.warn({ err: error, replicas }, "send budget unavailable; pacing at this replica's share");
-        warned = true;
+        if (failedAt === undefined) {
+          logger.warn({ err: error, replicas }, "send budget unavailable; pacing at this replica's share");
+          options.onDegraded?.(true);
+        }
+        failedAt = performance.now();
         return "unavailable";
       }
     },
     pause: (ms) => store.pause(ms).catch(() => undefined),
     record: (chatId) => void store.record(chatId, rates).catch(() => undefined),
     replicas: () => replicas,
+    degraded: () => failedAt !== undefined,
     stop: () => clearInterval(timer),
   };
 };

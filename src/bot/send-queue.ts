@@ -9,9 +9,11 @@
 // - Any other failure (403: the judge blocked the bot) fails that message only: the caller
 //   records it and the queue goes on with the next judge.
 //
-// One queue per process. With a shared budget (send-budget.ts) every send also takes its share of
-// Telegram's limits in Redis, so replicas opening rounds at the same instant stay under them
-// together, and a 429 pauses every replica; without Redis a replica paces at its share.
+// One queue per process. With a shared budget (send-budget.ts) every send takes its slot from
+// Telegram's limits in Redis instead (one global schedule at the exact interval, reserved a little
+// ahead so that no replica loses time between slots; a slot woken for too late lapses), so replicas
+// opening rounds at the same instant stay under the limits together, and a 429 pauses every
+// replica; while Redis cannot be asked a replica paces itself at its share (rate / live replicas).
 // This queue is the bulk lane: sends made inside it are marked (inBulkLane), so the interactive
 // lane's messages, which never wait here, can be counted apart.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -52,6 +54,12 @@ type Job = {
 
 /** Jobs looked at to find one whose chat may receive now (bounds the cost of a busy chat). */
 const SCAN_LIMIT = 200;
+/**
+ * How late a send may start after its reserved slot. The budget's 28/s against Telegram's 30 leaves
+ * 30 × 1000/28 − 1000 ≈ 71 ms in which 31 sends may be crowded; a slot missed by more than this
+ * lapses, leaving the rest of that margin to the network.
+ */
+const LATE_SLOT_MS = 20;
 
 export const realClock: Clock = {
   now: () => performance.now(),
@@ -98,7 +106,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
   const abort = new AbortController();
   /** Wakes the pump's current sleep (a new message may go out before the one it waits for). */
   let nap: AbortController | undefined;
-  const stats = { sent: 0, failed: 0, rateLimited: 0 };
+  const stats = { sent: 0, failed: 0, rateLimited: 0, lapsed: 0 };
 
   const gauge = () => metrics?.sendQueueLength.set(queue.length);
 
@@ -142,15 +150,19 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
     }
   };
 
-  /** Asks the shared budget; false (and the wait noted) when the send must wait. */
-  const takeBudget = async (chatId: number): Promise<boolean> => {
+  /**
+   * Asks the shared budget for a send to `chatId`: the ms until its reserved slot (0: now), or
+   * undefined (and the wait noted) when the send must wait.
+   */
+  const takeBudget = async (chatId: number): Promise<number | undefined> => {
     const answer = await budget!.take(chatId);
     degraded = answer === "unavailable";
-    if (answer === "unavailable" || answer.granted) return true;
+    if (answer === "unavailable") return 0;
+    if (answer.granted) return answer.delayMs;
     const until = clock.now() + answer.waitMs;
     if (answer.scope === "chat" || answer.scope === "group") chatFreeAt.set(chatId, Math.max(chatFreeAt.get(chatId) ?? 0, until));
     else pausedUntil = Math.max(pausedUntil, until);
-    return false;
+    return undefined;
   };
 
   const pump = async () => {
@@ -164,7 +176,9 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
           continue;
         }
         const now = clock.now();
-        const share = degraded && budget ? budget.replicas() : 1;
+        // With the shared budget the global spacing is Redis' (a slot reserved per send); this
+        // replica spaces its sends itself only without it, or at its share while Redis is away.
+        const share = budget ? (degraded ? budget.replicas() : 0) : 1;
         const globalAt = Math.max(lastStart + intervalMs * share, pausedUntil);
         let pick = -1;
         let pickAt = Number.POSITIVE_INFINITY;
@@ -185,14 +199,30 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
           nap = undefined;
           continue;
         }
-        if (budget && !(await takeBudget(queue[pick]!.chatId))) continue;
-        const [job] = queue.splice(pick, 1);
+        let job = queue[pick]!;
+        if (budget) {
+          const delay = await takeBudget(job.chatId);
+          if (delay === undefined) continue;
+          // The slot is this job's: wait for it (only stop() cuts it short; the job is then failed).
+          const slot = clock.now() + delay;
+          if (delay > 0) await clock.sleep(delay, abort.signal);
+          pick = queue.indexOf(job);
+          if (stopped || pick < 0) continue;
+          // Woken too late (a busy event loop): the slot lapses, since sending now would crowd the
+          // sends of the slots after it (other replicas' among them) into less than their second.
+          if (clock.now() - slot > LATE_SLOT_MS) {
+            stats.lapsed += 1;
+            metrics?.sendSlotsLapsed.inc();
+            continue;
+          }
+        }
+        [job] = queue.splice(pick, 1) as [Job];
         gauge();
         const started = clock.now();
         lastStart = started;
-        if (perChatMs > 0) chatFreeAt.set(job!.chatId, started + perChatMs);
+        if (perChatMs > 0) chatFreeAt.set(job.chatId, started + perChatMs);
         forgetOldChats(started);
-        void run(job!);
+        void run(job);
       }
     } finally {
       pumping = false;
@@ -219,7 +249,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
       if (queue.length === 0 && inFlight === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
-    /** Counts since the start: sent, failed, and 429s that paused the queue. */
+    /** Counts since the start: sent, failed, 429s that paused the queue, and budget slots that lapsed (woken too late). */
     stats: () => ({ ...stats }),
     /** Fails every waiting message (SendQueueStoppedError); messages being sent finish. */
     stop() {

@@ -4,7 +4,11 @@ import type { RedisClient } from "./scripts.js";
 import { budgetKeys } from "./keys.js";
 
 export type BudgetScope = "global" | "chat" | "group" | "pause";
-export type BudgetAnswer = { granted: true } | { granted: false; waitMs: number; scope: BudgetScope };
+/**
+ * Granted: the send is counted at now + `delayMs` (its slot on the global schedule, reserved ahead)
+ * and goes then. Refused: nothing is counted; ask again after `waitMs`.
+ */
+export type BudgetAnswer = { granted: true; delayMs: number } | { granted: false; waitMs: number; scope: BudgetScope };
 
 export type BudgetRates = {
   /** Messages a second over all chats. */
@@ -17,6 +21,9 @@ export type BudgetRates = {
 
 const SCOPES: readonly BudgetScope[] = ["global", "chat", "group", "pause"];
 
+/** How far ahead a bulk send may reserve its slot on the global schedule (ms). */
+export const SLOT_HORIZON_MS = 500;
+
 export const createSendBudgetStore = (redis: RedisClient, prefix: string) => {
   const keys = budgetKeys(prefix);
 
@@ -27,19 +34,24 @@ export const createSendBudgetStore = (redis: RedisClient, prefix: string) => {
       keys.chat(chatId),
       group ? keys.group(chatId) : keys.chat(chatId),
       keys.pause,
-      Math.ceil(1000 / rates.perSecond),
+      // Exact intervals (fractional ms, no rounding up): 28/s is 35.714… ms, not 36.
+      1000 / rates.perSecond,
       rates.perChatIntervalMs,
-      group ? Math.ceil(60_000 / rates.perGroupPerMinute) : 0,
+      group ? 60_000 / rates.perGroupPerMinute : 0,
       mode,
+      SLOT_HORIZON_MS,
     );
-    const waitMs = Number(reply[0]);
-    if (waitMs <= 0) return { granted: true };
+    const ms = Math.max(0, Number(reply[0]));
+    if (reply[1] === "") return { granted: true, delayMs: ms };
     const scope = SCOPES.find((s) => s === reply[1]) ?? "global";
-    return { granted: false, waitMs, scope };
+    return { granted: false, waitMs: ms, scope };
   };
 
   return {
-    /** Takes one send to `chatId` from the budget, or says how long to wait and which limit holds it. */
+    /**
+     * Takes one send to `chatId` from the budget (reserving its slot, at most SLOT_HORIZON_MS ahead),
+     * or says how long to wait and which limit holds it.
+     */
     take: (chatId: number, rates: BudgetRates) => call(chatId, rates, "take"),
     /** Counts a send already made outside the queue (an interactive reply), so bulk sends leave room. */
     record: async (chatId: number, rates: BudgetRates): Promise<void> => {

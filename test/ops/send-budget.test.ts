@@ -35,18 +35,41 @@ describe("the shared send budget (real Redis)", () => {
   it("spaces sends to one chat a second apart and a group's 20 a minute, across replicas", async () => {
     const prefix = testRedis().prefix;
     const [a, b] = [replica(prefix), replica(prefix)];
-    expect(await a.budget.take(501)).toEqual({ granted: true });
+    expect(await a.budget.take(501)).toMatchObject({ granted: true });
     expect(await b.budget.take(501)).toMatchObject({ granted: false, scope: "chat" });
-    expect(await b.budget.take(502)).toMatchObject({ granted: false, scope: "global" });
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(await b.budget.take(502)).toEqual({ granted: true });
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(await a.budget.take(-900)).toEqual({ granted: true });
+    // Another chat gets the next slot on the global schedule, reserved ahead: at most 1000/28 ms away.
+    const next = await b.budget.take(502);
+    expect(next).toMatchObject({ granted: true });
+    expect(next !== "unavailable" && next.granted && next.delayMs).toBeLessThanOrEqual(1000 / 28);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await b.budget.take(502)).toMatchObject({ granted: false, scope: "chat" });
+    expect(await a.budget.take(-900)).toMatchObject({ granted: true });
     await new Promise((resolve) => setTimeout(resolve, 1010));
     // Another message in that group must wait for the group's 3 s spacing (60 s / 20).
     const group = await b.budget.take(-900);
     expect(group).toMatchObject({ granted: false, scope: "group" });
     expect(group !== "unavailable" && !group.granted && group.waitMs).toBeGreaterThan(1800);
+  });
+
+  it("reserves slots at the exact interval (1000/28 ms, not rounded up) and no further ahead than its horizon", async () => {
+    const prefix = testRedis().prefix;
+    const { budget, redis } = replica(prefix);
+    const globalKey = `${prefix}:{budget}:global`;
+    // The schedule's next slot is put 200 ms ahead, so every take below is early for its slot,
+    // however slow the machine: the slots follow one another exactly.
+    const [seconds, micros] = (await redis.redis.time()).map(Number) as [number, number];
+    const first = seconds * 1000 + micros / 1000 + 200;
+    await redis.redis.set(globalKey, String(first), "PX", 5000);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => budget.take(600 + i)));
+    expect(answers.every((answer) => answer !== "unavailable" && answer.granted)).toBe(true);
+    // 8 slots from `first`, 1000/28 ms apart: the next free slot is 8 × 35.714… ms later (36 would give 288).
+    expect(Number(await redis.redis.get(globalKey)) - first).toBeCloseTo((8 * 1000) / 28, 2);
+    // A slot more than the 500 ms horizon ahead is not reserved: refused, with the wait until it is within.
+    const [s2, us2] = (await redis.redis.time()).map(Number) as [number, number];
+    await redis.redis.set(globalKey, String(s2 * 1000 + us2 / 1000 + 900), "PX", 5000);
+    const later = await budget.take(700);
+    expect(later).toMatchObject({ granted: false, scope: "global" });
+    expect(later !== "unavailable" && !later.granted && later.waitMs).toBeLessThanOrEqual(400);
   });
 
   it("makes every replica wait out a 429 that one replica met", async () => {
