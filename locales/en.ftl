@@ -35,6 +35,7 @@ help-chair = Chair commands
     /join — post the “Join as judge” button
     /console — get the chair's console in private (next, close, remind, reopen, finish as buttons)
     /open [n] — open the round for the next (or n-th) presenter
+    /draw [all] — draw the presenting order of the units not yet scored (within groups by default)
     /close — close the round and post the ranking
     /status — who has submitted (in private)
     /finish — post the final ranking and end the contest

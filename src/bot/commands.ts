@@ -12,6 +12,7 @@ export const GROUP_COMMANDS = [
   "join", "open", "close", "status", "ranking", "screen", "detail", "export", "finish", "cancel", "lang", "help",
   "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen", "judges", "joinmode",
   "season", "console", "reveal",
+  "draw",
 ] as const;
 /** What every member of a group may use. */
 export const MEMBER_COMMANDS = ["ranking", "detail", "help"] as const;

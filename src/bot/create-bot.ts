@@ -42,6 +42,7 @@ import { rulesFeature } from "./features/rules.js";
 import { contestFileFeature, MAX_FILE_BYTES, type DownloadFile } from "./features/contest-file.js";
 import { detailFeature } from "./features/detail.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
+import { drawFeature } from "./features/draw.js";
 import { exportFeature } from "./features/export.js";
 import { receiptsFeature } from "./features/receipts.js";
 import { seasonFeature } from "./features/season.js";
@@ -212,6 +213,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
+  features.use(drawFeature(deps, (api, contest) => consoles.refresh(api, contest, { now: true })));
   // Before /export: it answers `/export season` and passes every other /export on.
   features.use(seasonFeature(deps, botUsername, config));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));

@@ -31,7 +31,7 @@ export type MeetingState = {
   total: number;
   /** Presenters whose round has closed, in presenting order. */
   closed: number[];
-  /** The first presenter whose round has not run yet. */
+  /** The first presenter, in presenting order (a draw's, else the setup list's), whose round has not run yet. */
   next: number | undefined;
   round: OpenRound | undefined;
 };
@@ -40,11 +40,13 @@ export type MeetingStateInput = {
   contest: Contest;
   judges: Judge[];
   rounds: ReadonlyMap<number, RoundStatus>;
+  /** The presenting order (presenter indexes; see draw.ts); default the setup list's. */
+  order?: readonly number[];
   /** The open round's presenter, with its ballots, conflicted judges and deadline. */
   current?: { presenter: number; ballots: Ballot[]; conflicted: ReadonlySet<number>; deadline: number | undefined };
 };
 
-export const buildMeetingState = ({ contest, judges, rounds, current }: MeetingStateInput): MeetingState => {
+export const buildMeetingState = ({ contest, judges, rounds, order, current }: MeetingStateInput): MeetingState => {
   const total = contest.setup.presenters.length;
   const presenters = [...Array(total).keys()];
   const base = {
@@ -53,8 +55,8 @@ export const buildMeetingState = ({ contest, judges, rounds, current }: MeetingS
     policy: contest.setup.reveal,
     judges,
     total,
-    closed: presenters.filter((p) => rounds.get(p) === "closed"),
-    next: presenters.find((p) => !rounds.has(p)),
+    closed: (order ?? presenters).filter((p) => rounds.get(p) === "closed"),
+    next: (order ?? presenters).find((p) => !rounds.has(p)),
   };
   if (!current) return { ...base, round: undefined };
   const ballots = new Map(current.ballots.map((b) => [b.judgeId, b]));

@@ -4,9 +4,11 @@ import type { ContestStatus, Locale, RevealPolicy } from "../domain/contest.js";
 import { publicView } from "../domain/release.js";
 import { loadStandings } from "../bot/standings.js";
 import type { Store } from "../store/store.js";
+import { nextInOrder } from "../domain/draw.js";
+import { loadScreenDraw, type ScreenDraw } from "./screen-parts/draw-state.js";
 
 export type ScreenRow = {
-  /** 1-based presenting order. */
+  /** The unit's number in the setup list (1-based; what /open n means). */
   n: number;
   name: string;
   rank: number | null;
@@ -33,7 +35,7 @@ export type ScreenState = {
   closed: number;
   /** The round being scored: its live counter, never its scores. */
   current: { n: number; name: string; group: string | null; submitted: number; judges: number } | null;
-  /** The first presenter whose round has not been opened yet. */
+  /** The first presenter, in presenting order (a draw's, else the setup list's), whose round has not been opened yet. */
   next: { n: number; name: string; group: string | null } | null;
   /**
    * Standings of the closed rounds, by group, as the release policy shows them: ranked (live, and
@@ -44,6 +46,8 @@ export type ScreenState = {
   /** The contest's release policy, and what is held back until when (null: nothing is). */
   reveal: RevealPolicy;
   heldUntil: "finish" | "chair" | null;
+  /** The presenting order just drawn (/draw), for a few seconds after the draw. */
+  draw?: ScreenDraw;
 };
 
 /** The scoreboard of a contest, or undefined when the contest does not exist. */
@@ -63,16 +67,20 @@ export const loadScreenState = async (store: Store, contestId: string, now: () =
   });
   const live = contest.status === "running" && current !== undefined;
   const counts = live ? await store.ballots.counts(contestId, current) : undefined;
-  const nextIndex = presenters.findIndex((_, index) => !rounds.has(index));
+  const { order } = await store.draws.order(contest);
+  const nextIndex = nextInOrder(order, (p) => rounds.has(p)) ?? -1;
   const prizeLevels = new Map(prizes.map((prize, index) => [prize.name, index] as const));
   // Prizes and bands are announced when the contest finishes, not while ranks still move.
   const final = contest.status === "finished";
   const seen = publicView(contest);
   // Each unit's score without the ranking: presenting order, no ranks, prizes or bands.
   const unranked = (rows: ScreenRow[]): ScreenRow[] =>
-    rows.map(({ n, name, score, ballots }) => ({ n, name, rank: null, score, ballots })).sort((a, b) => a.n - b.n);
+    rows.map(({ n, name, score, ballots }) => ({ n, name, rank: null, score, ballots })).sort((a, b) => order.indexOf(a.n - 1) - order.indexOf(b.n - 1));
+  const serverNow = now();
+  const draw = await loadScreenDraw(store, contest, serverNow);
   return {
-    serverNow: now(),
+    ...(draw ? { draw } : {}),
+    serverNow,
     title: contest.setup.title,
     language: contest.language,
     status: contest.status,

@@ -85,6 +85,14 @@ export const AuditDataSchemas = {
   "comment": z.object({ presenter, text: z.string() }),
   /** The chair's confirmed order of tied units (tie-break rule "chair"), best first. */
   "tiebreak-decided": z.object({ order: z.array(presenter) }),
+  /** The chair's draw of the presenting order (抽签): seed, rule, resulting order, the places drawn. */
+  "order-drawn": z.object({
+    seed: z.string(),
+    scope: z.enum(["group", "all"]),
+    method: z.string(),
+    order: z.array(presenter),
+    drawn: z.array(presenter),
+  }),
 } as const;
 
 export type AuditType = keyof typeof AuditDataSchemas;

@@ -18,6 +18,8 @@ export const ContestEventKindSchema = z.enum([
   "ended",
   /** the scoreboard link was revoked */
   "screen-revoked",
+  /** the presenting order was drawn (/draw) */
+  "draw",
 ]);
 export type ContestEventKind = z.infer<typeof ContestEventKindSchema>;
 

@@ -5,7 +5,10 @@ export type ContestKeys = ReturnType<typeof contestKeys>;
 export const contestKeys = (prefix: string, contestId: string) => {
   const base = `${prefix}:c:{${contestId}}`;
   return {
-    /** hash: contest (JSON), status, current (open presenter index) */
+    /**
+     * hash: contest (JSON), status, current (open presenter index), draw (the latest draw of the
+     * presenting order, DrawRecord JSON; see draws.ts)
+     */
     meta: `${base}:meta`,
     /** hash: judge user id -> Judge JSON */
     judges: `${base}:judges`,

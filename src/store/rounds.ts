@@ -7,17 +7,29 @@ import { systemActor, type Actor } from "./audit.js";
 
 export type OpenResult =
   | { code: "OK" | "CONTEST_ENDED" | "ALREADY_OPEN" | "ALREADY_CLOSED" | "NOT_CLOSED" }
+  /** The presenter was chosen as "the next" by a presenting order a draw has since changed. */
+  | { code: "STALE" }
   | { code: "OTHER_OPEN"; other: number };
 
 export const createRoundStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
-  /** Opens (or reopens) a round; `actor` (default: the bot, now) goes into the audit log. */
-  const open = async (contestId: string, presenter: number, reopen = false, actor: Actor = systemActor()): Promise<OpenResult> => {
+  /**
+   * Opens (or reopens) a round; `actor` (default: the bot, now) goes into the audit log. With
+   * `drawRead` (the stored draw as read when the presenter was chosen as "the next", see
+   * draws.ts), refused as STALE when a draw has changed the presenting order since.
+   */
+  const open = async (
+    contestId: string,
+    presenter: number,
+    reopen = false,
+    actor: Actor = systemActor(),
+    drawRead?: string,
+  ): Promise<OpenResult> => {
     const keys = contestKeys(prefix, contestId);
-    const reply = await redis.openRound(keys.meta, keys.rounds, keys.audit, presenter, reopen ? "1" : "0", actor.by, actor.at);
+    const reply = await redis.openRound(keys.meta, keys.rounds, keys.audit, presenter, reopen ? "1" : "0", actor.by, actor.at, drawRead ?? "*");
     const code = replyCode(reply);
     if (code === "OTHER_OPEN") return { code, other: Number(optionalString(reply[1])) };
     if (code === "OK") await publish(contestId, "round-opened");
-    if (code === "OK" || code === "CONTEST_ENDED" || code === "ALREADY_OPEN" || code === "ALREADY_CLOSED" || code === "NOT_CLOSED")
+    if (code === "OK" || code === "CONTEST_ENDED" || code === "ALREADY_OPEN" || code === "ALREADY_CLOSED" || code === "NOT_CLOSED" || code === "STALE")
       return { code };
     throw new Error(`unexpected open-round reply ${code}`);
   };

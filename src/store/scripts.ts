@@ -26,6 +26,7 @@ const SCRIPTS = {
   seatJudge: { file: "seat-judge.lua", keys: 7 },
   decidePending: { file: "decide-pending.lua", keys: 4 },
   rosterWrite: { file: "roster-write.lua", keys: 4 },
+  drawOrder: { file: "draw-order.lua", keys: 3 },
 } as const;
 
 type ScriptReply = Array<string | number | null>;

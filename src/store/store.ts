@@ -19,6 +19,7 @@ import { createRateLimitStore } from "./rate-limits.js";
 import { createTiebreakStore } from "./tiebreaks.js";
 import { createSendBudgetStore } from "./send-budget.js";
 import { createSeatStore } from "./seats.js";
+import { createDrawStore } from "./draws.js";
 
 export const createStore = (client: Redis | Cluster, prefix: string) => {
   const redis = withScripts(client);
@@ -55,6 +56,8 @@ export const createStore = (client: Redis | Cluster, prefix: string) => {
     sendBudget: createSendBudgetStore(redis, prefix),
     /** the roster, invitations, panel join codes and judges waiting for approval */
     seats: createSeatStore(redis, prefix, publish),
+    /** the drawn presenting order (/draw) */
+    draws: createDrawStore(redis, prefix, publish),
   };
 };
 export type Store = ReturnType<typeof createStore>;

@@ -21,6 +21,8 @@ import { ballotView, initialStep } from "../views/ballot.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
 import { createFinishing, type Finishing } from "../finishing.js";
 import { presenterName, roundCounterView } from "../views/round.js";
+import { nextInOrder } from "../../domain/draw.js";
+import type { OpenResult } from "../../store/rounds.js";
 
 /** Longest time limit of `/open <n> <minutes>`. */
 export const MAX_ROUND_MINUTES = 240;
@@ -95,12 +97,17 @@ export const createMeetingActions = (
     return judges.filter((_, i) => !reached[i]);
   };
 
-  /** The first presenter whose round has not run yet. */
-  const nextPresenter = async (contest: Contest): Promise<number | undefined> => {
-    const rounds = await store.contests.rounds(contest.id);
-    for (let p = 0; p < contest.setup.presenters.length; p++) if (!rounds.has(p)) return p;
-    return undefined;
+  /**
+   * The first presenter, in presenting order (a draw's, else the setup list's), whose round has not
+   * run yet, and the draw it was chosen by (the open is refused as STALE if a draw changes it meanwhile).
+   */
+  const nextPresenter = async (contest: Contest): Promise<{ presenter: number | undefined; drawRead: string }> => {
+    const [rounds, { order, draw }] = await Promise.all([store.contests.rounds(contest.id), store.draws.order(contest)]);
+    return { presenter: nextInOrder(order, (p) => rounds.has(p)), drawRead: draw.stored };
   };
+
+  /** Tries of "open the next presenter" when a draw keeps changing the order in between. */
+  const NEXT_TRIES = 3;
 
   /** Opens (or reopens) a round: announces it in the group with a live counter, sends the ballots. */
   const open = async ({ api, contest, t, actor, reply }: ActionInput, request: OpenRequest = {}): Promise<boolean> => {
@@ -109,11 +116,18 @@ export const createMeetingActions = (
     if (criteria.length === 0 || presenters.length === 0) return refuse(reply, t("round-need-setup"));
     const judges = await store.contests.judges(contest.id);
     if (judges.length === 0) return refuse(reply, t("round-need-judges"));
-    const next = request.presenter ?? (reopen ? undefined : await nextPresenter(contest));
-    if (next === undefined) return refuse(reply, t(reopen ? "reopen-usage" : "round-all-done"));
-    if (!Number.isInteger(next) || next < 0 || next >= presenters.length)
-      return refuse(reply, t("round-bad-number", { n: next + 1, count: presenters.length }));
-    const opened = await store.rounds.open(contest.id, next, reopen, actor);
+    let next: number | undefined;
+    let opened: OpenResult = { code: "STALE" };
+    for (let tries = 0; opened.code === "STALE" && tries < NEXT_TRIES; tries++) {
+      const chosen = request.presenter !== undefined || reopen ? undefined : await nextPresenter(contest);
+      next = request.presenter ?? chosen?.presenter;
+      if (next === undefined) return refuse(reply, t(reopen ? "reopen-usage" : "round-all-done"));
+      if (!Number.isInteger(next) || next < 0 || next >= presenters.length)
+        return refuse(reply, t("round-bad-number", { n: next + 1, count: presenters.length }));
+      opened = await store.rounds.open(contest.id, next, reopen, actor, chosen?.drawRead);
+      if (opened.code === "STALE") deps.logger.info({ contestId: contest.id, presenter: next }, "the next presenter changed by a draw meanwhile; choosing again");
+    }
+    if (next === undefined) return false;
     const vars = { n: next + 1, name: presenterName(contest, next) };
     if (opened.code !== "OK") {
       const refusal =
@@ -125,7 +139,9 @@ export const createMeetingActions = (
               ? t("round-already-closed", vars)
               : opened.code === "NOT_CLOSED"
                 ? t("reopen-not-closed", vars)
-                : t("common-contest-ended");
+                : opened.code === "STALE"
+                  ? t("draw-open-raced")
+                  : t("common-contest-ended");
       return refuse(reply, refusal);
     }
     const { minutes } = request;

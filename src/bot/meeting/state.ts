@@ -4,16 +4,17 @@ import { buildMeetingState, type MeetingState } from "../../domain/meeting-state
 import type { Store } from "../../store/store.js";
 
 export const loadMeetingState = async (store: Store, contest: Contest): Promise<MeetingState> => {
-  const [judges, rounds, presenter] = await Promise.all([
+  const [judges, rounds, presenter, { order }] = await Promise.all([
     store.contests.judges(contest.id),
     store.contests.rounds(contest.id),
     store.contests.currentRound(contest.id),
+    store.draws.order(contest),
   ]);
-  if (presenter === undefined) return buildMeetingState({ contest, judges, rounds });
+  if (presenter === undefined) return buildMeetingState({ contest, judges, rounds, order });
   const [ballots, conflicted, deadline] = await Promise.all([
     store.ballots.forPresenter(contest.id, presenter),
     store.integrity.conflictedJudges(contest.id, presenter),
     store.timers.deadline(contest.id, presenter),
   ]);
-  return buildMeetingState({ contest, judges, rounds, current: { presenter, ballots, conflicted, deadline } });
+  return buildMeetingState({ contest, judges, rounds, order, current: { presenter, ballots, conflicted, deadline } });
 };
