@@ -2,14 +2,13 @@
 import { z } from "zod";
 import {
   BallotSchema,
-  ContestStatusSchema,
   type Ballot,
   type Contest,
   type Draft,
   type Judge,
   type RoundStatus,
 } from "../domain/contest.js";
-import { parseStoredContest } from "./contests.js";
+import type { ContestCache } from "./contest-cache.js";
 import { contestKeys, eventsChannel } from "./keys.js";
 import { messageRole } from "./messages.js";
 import { optionalString, replyCode } from "./codes.js";
@@ -51,43 +50,13 @@ export type SubmitResult =
 const parseBallot = (judgeId: number, json: string): Ballot => BallotSchema.parse({ ...JSON.parse(json), judgeId });
 
 /**
- * Every tap of a meeting reads the same contest text back; each text is parsed once per store.
- * The contests handed out are frozen, since they are shared.
+ * The state fields of a ballot-state or submit-ballot reply; `conflicted` is told by the caller,
+ * and so is the contest (read from the reply's text, or the cached copy of the reply's version).
  */
-const createContestCache = (limit = 64) => {
-  // By status, then by text (no key joining the two: the text is long and comes on every tap).
-  const cache = new Map<string, Map<string, Contest>>();
-  return (json: string, status: string): Contest => {
-    const byText = cache.get(status) ?? new Map<string, Contest>();
-    const hit = byText.get(json);
-    if (hit) return hit;
-    const contest = deepFreeze(parseStoredContest(json, ContestStatusSchema.parse(status)));
-    if (byText.size >= limit) byText.delete(byText.keys().next().value ?? json);
-    byText.set(json, contest);
-    cache.set(status, byText);
-    return contest;
-  };
-};
-
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-};
-
-/** The state fields of a ballot-state or submit-ballot reply; `conflicted` is told by the caller. */
-const parseState = (
-  reply: ReadonlyArray<unknown>,
-  judgeId: number,
-  conflicted: boolean,
-  contestOf: (json: string, status: string) => Contest,
-): BallotState => {
-  const [, contestJson, status, round, judge, draft, ballot] = reply.map(optionalString);
-  if (!contestJson || !status) throw new Error("ballot-state reply without contest");
+const parseState = (reply: ReadonlyArray<unknown>, judgeId: number, conflicted: boolean, contest: Contest): BallotState => {
+  const [, , , round, judge, draft, ballot] = reply.map(optionalString);
   return {
-    contest: contestOf(contestJson, status),
+    contest,
     round: round ? readRound(round) : undefined,
     judge: judge ? readJudge(judge) : undefined,
     draft: draft ? (JSON.parse(draft) as Draft) : { scores: {} },
@@ -112,19 +81,37 @@ const readBallot = (judgeId: number, json: string): Ballot => {
   return { ...ballot, abstain: ballot.abstain ?? false, judgeId };
 };
 
-export const createBallotStore = (redis: RedisClient, prefix: string) => {
-  const contestOf = createContestCache();
+export const createBallotStore = (redis: RedisClient, prefix: string, cache: ContestCache) => {
+  /**
+   * The contest of a script's reply: its text when the script sent it (parsed and kept), else the
+   * copy of the version it reported, which this process said it had. Should that copy be gone
+   * meanwhile (a newer version parsed by another tap, or dropped from the bounded cache), the
+   * contest is read again (the step itself is never repeated: it has been applied).
+   */
+  const contestOf = async (contestId: string, reply: ReadonlyArray<unknown>, versionAt: number): Promise<Contest> => {
+    const json = optionalString(reply[1]);
+    const status = optionalString(reply[2]);
+    const version = optionalString(reply[versionAt]);
+    if (!status) throw new Error("ballot reply without status");
+    if (json) return cache.parse(contestId, version, json, status);
+    const kept = version === undefined ? undefined : cache.get(contestId, version, status);
+    if (kept) return kept;
+    const [fresh, freshStatus, freshVersion] = await redis.hmget(contestKeys(prefix, contestId).meta, "contest", "status", "cver");
+    if (!fresh || !freshStatus) throw new Error("contest gone while reading a ballot reply");
+    return cache.parse(contestId, freshVersion ?? undefined, fresh, freshStatus);
+  };
   const stateKeys = (contestId: string, presenter: number) => {
     const keys = contestKeys(prefix, contestId);
     return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts] as const;
   };
 
   const run = async (contestId: string, presenter: number, judgeId: number, criterion: string, value: string, now: number) => {
-    const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value, now);
+    const known = cache.known(contestId);
+    const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value, now, known);
     const code = replyCode(reply);
     if (code === "NO_CONTEST") return { code } as const;
     if (code === "OK" || code === "ROUND_CLOSED" || code === "CONTEST_ENDED" || code === "NOT_JUDGE" || code === "BAD_SCORE" || code === "CONFLICT")
-      return { code, state: parseState(reply, judgeId, Number(reply[7] ?? 0) === 1, contestOf) };
+      return { code, state: parseState(reply, judgeId, Number(reply[7] ?? 0) === 1, await contestOf(contestId, reply, 8)) };
     throw new Error(`unexpected ballot-state reply ${code}`);
   };
 
@@ -172,10 +159,11 @@ export const createBallotStore = (redis: RedisClient, prefix: string) => {
       counterPauseMs,
       scores ? JSON.stringify(scores) : "",
       allInNotice(presenter),
+      cache.known(contestId),
     );
     const code = replyCode(reply);
     if (code === "OK") {
-      const state = parseState(reply, judgeId, false, contestOf);
+      const state = parseState(reply, judgeId, false, await contestOf(contestId, reply, 12));
       if (!state.ballot) throw new Error("submit reply without ballot");
       return {
         code,

@@ -25,7 +25,14 @@ export const ScriptCodeSchema = z.enum([
 ]);
 export type ScriptCode = z.infer<typeof ScriptCodeSchema>;
 
-export const replyCode = (reply: ReadonlyArray<unknown>): ScriptCode => ScriptCodeSchema.parse(reply[0]);
+const CODES: ReadonlySet<unknown> = new Set(ScriptCodeSchema.options);
+
+/** The code of a script's reply (our own scripts write it: checked against the list, not parsed). */
+export const replyCode = (reply: ReadonlyArray<unknown>): ScriptCode => {
+  const code = reply[0];
+  if (!CODES.has(code)) throw new Error(`unexpected script reply ${String(code)}`);
+  return code as ScriptCode;
+};
 
 export const optionalString = (value: unknown): string | undefined =>
   typeof value === "string" ? value : undefined;

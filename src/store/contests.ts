@@ -18,6 +18,7 @@ import type { RedisClient } from "./scripts.js";
 import type { PublishEvent } from "./events.js";
 import { auditFields, execOrThrow, systemActor, type Actor } from "./audit.js";
 import { optionalString } from "./codes.js";
+import type { ContestCache } from "./contest-cache.js";
 
 /** What is stored in the meta hash's "contest" field: the contest without its status. */
 const StoredContestSchema = ContestSchema.omit({ status: true });
@@ -34,12 +35,14 @@ export const serializeContest = (contest: Contest): string => {
 
 export type CreateResult = { ok: true; contest: Contest } | { ok: false; existing: Contest };
 
-export const createContestStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
+export const createContestStore = (redis: RedisClient, prefix: string, publish: PublishEvent, cache: ContestCache) => {
   const keysOf = (id: string) => contestKeys(prefix, id);
 
+  /** The contest as stored now (parsed once per version in this process; see contest-cache.ts). */
   const get = async (id: string): Promise<Contest | undefined> => {
-    const [json, status] = await redis.hmget(keysOf(id).meta, "contest", "status");
-    return json && status ? parseStoredContest(json, status) : undefined;
+    const [json, status, version] = await redis.hmget(keysOf(id).meta, "contest", "status", "cver");
+    if (!json || !status) return undefined;
+    return (version ? cache.get(id, version, status) : undefined) ?? cache.parse(id, version ?? undefined, json, status);
   };
 
   /** The chat's contest that is still in progress (draft or running), if any. */
@@ -66,7 +69,7 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
         await execOrThrow(
           redis
             .multi()
-            .hset(keys.meta, "contest", serializeContest(contest), "status", contest.status)
+            .hset(keys.meta, "contest", serializeContest(contest), "status", contest.status, "cver", 1)
             .xadd(keys.audit, "*", ...created),
         );
         await redis.set(chatKeys(prefix, contest.chatId).lastContest, contest.id);
@@ -79,14 +82,15 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
   };
 
   /**
-   * Rewrites the contest definition; the status field is left to the round scripts. The new
-   * definition goes into the audit log with `actor` (default: the bot, now) in the same step.
+   * Rewrites the contest definition and bumps its version ("cver", which every cached copy is
+   * checked against); the status field is left to the round scripts. The new definition goes
+   * into the audit log with `actor` (default: the bot, now) in the same step.
    */
   const save = async (contest: Contest, actor: Actor = systemActor()): Promise<void> => {
     const keys = keysOf(contest.id);
     const json = serializeContest(contest);
     const saved = auditFields({ type: "setup-saved", data: { contest: JSON.parse(json) as Record<string, unknown> } }, actor);
-    await execOrThrow(redis.multi().hset(keys.meta, "contest", json).xadd(keys.audit, "*", ...saved));
+    await execOrThrow(redis.multi().hset(keys.meta, "contest", json).hincrby(keys.meta, "cver", 1).xadd(keys.audit, "*", ...saved));
     await publish(contest.id, "setup");
   };
 

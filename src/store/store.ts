@@ -1,6 +1,7 @@
 // The storage layer: the only code that knows Redis keys and scripts.
 import type { Redis, Cluster } from "ioredis";
 import { withScripts } from "./scripts.js";
+import { createContestCache, type ContestCache } from "./contest-cache.js";
 import { createContestStore } from "./contests.js";
 import { createRoundStore } from "./rounds.js";
 import { createBallotStore } from "./ballots.js";
@@ -21,16 +22,22 @@ import { createSendBudgetStore } from "./send-budget.js";
 import { createSeatStore } from "./seats.js";
 import { createDrawStore } from "./draws.js";
 
-export const createStore = (client: Redis | Cluster, prefix: string) => {
+export type StoreOptions = {
+  /** Parsed contests of this process, per version (default: a new bounded cache). */
+  contestCache?: ContestCache;
+};
+
+export const createStore = (client: Redis | Cluster, prefix: string, options: StoreOptions = {}) => {
   const redis = withScripts(client);
+  const contestCache = options.contestCache ?? createContestCache();
   // Every state change publishes a "contest changed" event (scoreboards of every replica listen).
   const publish = createEventPublisher(redis, prefix);
   return {
     redis,
     prefix,
-    contests: createContestStore(redis, prefix, publish),
+    contests: createContestStore(redis, prefix, publish, contestCache),
     rounds: createRoundStore(redis, prefix, publish),
-    ballots: createBallotStore(redis, prefix),
+    ballots: createBallotStore(redis, prefix, contestCache),
     judges: createJudgeStore(redis, prefix, publish),
     messages: createMessageStore(redis, prefix),
     screens: createScreenStore(redis, prefix, publish),

@@ -1,13 +1,18 @@
 -- Reads (and with a value, first records) one judge's ballot state in one round trip.
 -- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts
--- ARGV: presenter, judgeId, criterion ("" = read only), value, now (ms)
+-- ARGV: presenter, judgeId, criterion ("" = read only), value, now (ms), known contest version
+--       (the meta hash's "cver" the caller has parsed already; "" = none)
 -- A recorded value is appended to the audit stream (type ballot-drafted) in the same step.
 -- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused,
 -- and so is every value while the contest is not running (finished or cancelled), whatever the
 -- round says.
--- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, conflicted (0/1)}
+-- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, conflicted (0/1),
+--          contestVersion}; contestJson is false when the known version is the current one (the
+--          caller has that contest already), and contestVersion false for a contest stored before
+--          versions were kept (its text is always sent).
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
+local cver = redis.call('HGET', KEYS[1], 'cver')
 local status = redis.call('HGET', KEYS[1], 'status')
 local ended = status == 'finished' or status == 'cancelled'
 local round = redis.call('HGET', KEYS[2], ARGV[1])
@@ -49,4 +54,7 @@ if ARGV[3] ~= '' then
     end
   end
 end
-return {code, contest, status or false, round or false, judge or false, draft or false, ballot or false, conflicted}
+local sent = contest
+if cver and cver == ARGV[6] then sent = false end
+return {code, sent, status or false, round or false, judge or false, draft or false, ballot or false, conflicted,
+  cver or false}

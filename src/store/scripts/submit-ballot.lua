@@ -4,7 +4,8 @@
 --       consoles
 -- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0"), events channel, event message,
 --       counter pause (ms), scores (JSON array, one per criterion; "" = submit the draft as it is),
---       all-in notice (the notices field said once when every ballot of the round is in)
+--       all-in notice (the notices field said once when every ballot of the round is in),
+--       known contest version (as for ballot-state.lua)
 -- Scores given (the Mini App's one submit) are checked like a tap's value (range and step; any bad
 -- one refuses the whole submit with BAD_SCORE and nothing is written) and become the draft first.
 -- A stored ballot also publishes the "contest changed" event and claims the live counter's edit
@@ -14,7 +15,8 @@
 -- The stored ballot is appended to the audit stream (ballot-submitted, or ballot-changed for a
 -- later version) in the same step. Submitting an unchanged ballot again is a no-op answered OK.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
---          counterClaimed (1 or 0), allInClaimed (1 or 0), consoles (how many chairs have one)}
+--          counterClaimed (1 or 0), allInClaimed (1 or 0), consoles (how many chairs have one),
+--          contestVersion}; contestJson and contestVersion as in ballot-state.lua
 -- submittedCount and judgeCount are the live counter's numbers, counted as round-counts.lua counts
 -- them (observers and judges conflicted with the presenter are in neither), so that the bot needs
 -- no second round trip to know whether every ballot is in.
@@ -42,6 +44,12 @@ local function claimAllIn(submitted, eligible)
 end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
+local cver = redis.call('HGET', KEYS[1], 'cver')
+-- The contest's text in the reply only when the caller does not have this version.
+local function sent()
+  if cver and cver == ARGV[10] then return false end
+  return contest
+end
 local status = redis.call('HGET', KEYS[1], 'status')
 local round = redis.call('HGET', KEYS[2], ARGV[1])
 if status == 'finished' or status == 'cancelled' or (round == 'open' and status ~= 'running') then return {'CONTEST_ENDED'} end
@@ -92,8 +100,8 @@ if previous then
   if same then
     local judge = redis.call('HGET', KEYS[3], ARGV[2])
     local submitted, eligible = roundCounts()
-    return {'OK', contest, redis.call('HGET', KEYS[1], 'status'), 'open', judge, draft or false, previous,
-      submitted, eligible, 0, 0, redis.call('HLEN', KEYS[10])}
+    return {'OK', sent(), status, 'open', judge, draft or false, previous,
+      submitted, eligible, 0, 0, redis.call('HLEN', KEYS[10]), cver or false}
   end
   version = (p['version'] or 0) + 1
   comment = p['comment']
@@ -117,5 +125,5 @@ local pause = tonumber(ARGV[7])
 local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX') ~= false
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 local submitted, eligible = roundCounts()
-return {'OK', contest, status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0,
-  claimAllIn(submitted, eligible), redis.call('HLEN', KEYS[10])}
+return {'OK', sent(), status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0,
+  claimAllIn(submitted, eligible), redis.call('HLEN', KEYS[10]), cver or false}
