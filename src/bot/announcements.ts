@@ -11,7 +11,7 @@ import type { Actor } from "../store/audit.js";
 import { messageRole } from "../store/messages.js";
 import { encodeCallback } from "./callback-data.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor, type Translate } from "./i18n.js";
+import { type Translate } from "./i18n.js";
 import type { LiveMessages } from "./live-messages.js";
 import { loadStandings, type LoadedResults } from "./standings.js";
 import type { StandingsMessage } from "./standings-message.js";
@@ -22,7 +22,7 @@ import { rankingText } from "./views/results.js";
 
 export const createAnnouncements = (deps: BotDeps, live: LiveMessages, standings: StandingsMessage) => {
   const { store, logger } = deps;
-  const tOf = (contest: Contest) => translatorFor(deps.i18n, contest.language);
+  const tOf = (contest: Contest) => deps.translate(contest.language);
 
   /** The final standings, the tie notes and the formula line (which states the release policy). */
   const finalText = (t: Translate, contest: Contest, loaded: LoadedResults): string => finalResultsText(t, contest, loaded.standings);

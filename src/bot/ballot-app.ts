@@ -9,7 +9,6 @@ import { messageRole } from "../store/messages.js";
 import { ballotAppUrl } from "./ballot-app-link.js";
 import type { SubmitBallot } from "./ballot-submit.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor } from "./i18n.js";
 import type { LiveMessages } from "./live-messages.js";
 import { editIgnoringSame } from "./telegram-errors.js";
 import { ballotView, refusalKey } from "./views/ballot.js";
@@ -65,7 +64,7 @@ export const createBallotApp = (deps: BotDeps, live: LiveMessages, api: Api, sub
   const refusal = (code: BallotAppRefusal, locale: Locale): BallotAppAnswer => ({
     ok: false,
     code,
-    message: translatorFor(deps.i18n, locale)(code === "NO_CONTEST" ? "miniapp-no-contest" : refusalKey(code)),
+    message: deps.translate(locale)(code === "NO_CONTEST" ? "miniapp-no-contest" : refusalKey(code)),
   });
 
   /** A judge of the contest, not conflicted with the presenter, or why not. */
@@ -95,7 +94,7 @@ export const createBallotApp = (deps: BotDeps, live: LiveMessages, api: Api, sub
   const showSubmitted = async (state: BallotState, presenter: number, judgeId: number) => {
     const messageId = await store.messages.get(state.contest.id, messageRole.ballot(presenter, judgeId));
     if (messageId === undefined) return;
-    const t = translatorFor(deps.i18n, state.contest.language);
+    const t = deps.translate(state.contest.language);
     const input = {
       contest: state.contest,
       presenter,
@@ -104,7 +103,7 @@ export const createBallotApp = (deps: BotDeps, live: LiveMessages, api: Api, sub
       roundOpen: true,
       appUrl: ballotAppUrl(deps.ballotAppBase, state.contest.id, presenter),
     };
-    const view = ballotView(t, input, { review: true });
+    const view = ballotView(t, input, { review: true }, deps.ballotViews);
     await editIgnoringSame(() => api.editMessageText(judgeId, messageId, view.text, view.keyboard ? { reply_markup: view.keyboard } : {}));
   };
 
@@ -122,7 +121,7 @@ export const createBallotApp = (deps: BotDeps, live: LiveMessages, api: Api, sub
       deps.logger.warn({ err: error, judge: judgeId }, "ballot message not updated after a Mini App submit"),
     );
     await live.refreshCounter(api, state.contest, presenter, result);
-    const t = translatorFor(deps.i18n, state.contest.language);
+    const t = deps.translate(state.contest.language);
     return { ok: true, state: appState(state, presenter), message: t("miniapp-submitted", { version: state.ballot.version }) };
   };
 

@@ -78,21 +78,29 @@ const parseCallback = (data: string): CallbackData | undefined => {
   return parsed.success ? (Object.freeze({ kind, args: Object.freeze(parsed.data) }) as CallbackData) : undefined;
 };
 
-/** How many decoded button data are kept (the judges of a meeting press the same buttons). */
+/** How many decoded button data a decoder keeps (the judges of a meeting press the same buttons). */
 const DECODED_KEPT = 4096;
-const decoded = new Map<string, CallbackData | undefined>();
+
+/** Decodes button data, or undefined for anything malformed (checked every time; see createCallbackDecoder). */
+export const decodeCallback = (data: string | undefined): CallbackData | undefined =>
+  !data || data.length > 64 ? undefined : parseCallback(data);
+
+export type CallbackDecoder = (data: string | undefined) => CallbackData | undefined;
 
 /**
- * Decodes button data, or undefined for anything malformed. The same data always decodes the
- * same: each text is checked once, and its (frozen) result kept for the next press.
+ * A decoder that checks each text once and keeps its (frozen) result for the next press: the same
+ * data always decodes the same. One per bot (BotDeps.decodeCallback), bounded.
  */
-export const decodeCallback = (data: string | undefined): CallbackData | undefined => {
-  if (!data || data.length > 64) return undefined;
-  if (decoded.has(data)) return decoded.get(data);
-  const result = parseCallback(data);
-  if (decoded.size >= DECODED_KEPT) decoded.clear();
-  decoded.set(data, result);
-  return result;
+export const createCallbackDecoder = (limit = DECODED_KEPT): CallbackDecoder => {
+  const decoded = new Map<string, CallbackData | undefined>();
+  return (data) => {
+    if (!data || data.length > 64) return undefined;
+    if (decoded.has(data)) return decoded.get(data);
+    const result = parseCallback(data);
+    if (decoded.size >= limit) decoded.clear();
+    decoded.set(data, result);
+    return result;
+  };
 };
 
 /** A callback-query filter for one kind, usable with bot.callbackQuery(). */

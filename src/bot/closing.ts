@@ -13,7 +13,7 @@ import { callbackPattern, decodeCallback, encodeCallback } from "./callback-data
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { pressedInContestChat } from "./group-contest.js";
-import { translatorFor, type Translate } from "./i18n.js";
+import { type Translate } from "./i18n.js";
 import type { Announcements } from "./announcements.js";
 import { loadJudgeMap, scoredBallots } from "./standings.js";
 import { editIgnoringSame } from "./telegram-errors.js";
@@ -121,7 +121,7 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
 
   /** The time limit ran out: close at once (no confirmation), with the same notes as /close. */
   const autoClose = async (api: Api, contest: Contest, presenter: number): Promise<boolean> => {
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const send: Send = toGroup(api, contest);
     const round = (await store.contests.rounds(contest.id)).get(presenter);
     if (round !== "open") return false;
@@ -156,7 +156,7 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
       await ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
       return undefined;
     }
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (!isChair(contest, ctx.from!.id)) {
       await ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
       return undefined;
@@ -165,7 +165,7 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
   };
 
   composer.callbackQuery(callbackPattern("q"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (data?.kind !== "q") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [contestId, presenter, choice] = data.args;
     const pressed = await chairPress(ctx, contestId);
@@ -188,7 +188,7 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
   });
 
   composer.callbackQuery(callbackPattern("o"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (data?.kind !== "o") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [contestId, presenter, ref] = data.args;
     const pressed = await chairPress(ctx, contestId);

@@ -9,7 +9,9 @@ import type { Store } from "../store/store.js";
 import type { Contest } from "../domain/contest.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { createI18n } from "./i18n.js";
+import { createI18n, createTranslators } from "./i18n.js";
+import { createCallbackDecoder } from "./callback-data.js";
+import { createBallotViewCache } from "./views/ballot.js";
 import { createAdminCheck } from "./roles.js";
 import { createThrottledEditor } from "./throttle.js";
 import { createLiveMessages } from "./live-messages.js";
@@ -135,7 +137,18 @@ export const createBot = (options: CreateBotOptions) => {
 
   const now = options.now ?? Date.now;
   const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
-  const deps: BotDeps = { config, store, logger, i18n, now, sendQueue, ballotAppBase: ballotAppBase(config) };
+  const deps: BotDeps = {
+    config,
+    store,
+    logger,
+    i18n,
+    now,
+    sendQueue,
+    ballotAppBase: ballotAppBase(config),
+    translate: createTranslators(i18n),
+    decodeCallback: createCallbackDecoder(),
+    ballotViews: createBallotViewCache(),
+  };
   const botUsername = () => bot.botInfo.username;
   const editor = createThrottledEditor(config.COUNTER_EDIT_INTERVAL_S * 1000, logger);
   // Private messages to the chairs, and their consoles, which follow every change of the group's

@@ -5,6 +5,9 @@ import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import type { BotContext } from "./context.js";
 import type { SendQueue } from "./send-queue.js";
+import type { Translators } from "./i18n.js";
+import type { CallbackDecoder } from "./callback-data.js";
+import type { BallotViewCache } from "./views/ballot.js";
 
 export type BotDeps = {
   config: Pick<Config, "DEFAULT_LOCALE" | "COUNTER_EDIT_INTERVAL_S">;
@@ -16,4 +19,10 @@ export type BotDeps = {
   sendQueue: SendQueue;
   /** "https://…/app/ballot" when the Mini App is on (PUBLIC_URL is https); see ballot-app-link.ts. */
   ballotAppBase?: string | undefined;
+  /** The translator of a locale (bundles matched once per locale, texts kept; one per bot). */
+  translate: Translators;
+  /** Button data decoded (each text checked once, kept; one per bot). */
+  decodeCallback: CallbackDecoder;
+  /** The ballot screens' parts built once per contest version, presenter and criterion (one per bot). */
+  ballotViews: BallotViewCache;
 };

@@ -6,7 +6,7 @@ import type { ActionInput } from "./meeting/action-input.js";
 import type { Contest } from "../domain/contest.js";
 import { tiesAwaitingChair, prizeRankings, type Standings } from "../domain/standings.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor, type Translate } from "./i18n.js";
+import { type Translate } from "./i18n.js";
 import { loadStandings } from "./standings.js";
 import { isForbidden } from "./telegram-errors.js";
 import { formulaText } from "./views/formula.js";
@@ -68,7 +68,7 @@ export const createFinishing = (deps: BotDeps, botUsername: () => string, announ
       const fresh = await store.contests.get(contest.id);
       if (!fresh || (fresh.status !== "draft" && fresh.status !== "running")) return "ended";
       if ((await store.contests.currentRound(fresh.id)) !== undefined) return "round-open";
-      const t = translatorFor(deps.i18n, fresh.language);
+      const t = deps.translate(fresh.language);
       const { standings } = await loadStandings(store, fresh);
       const questions = await tieQuestions(deps, fresh, standings);
       if (questions.length > 0) {

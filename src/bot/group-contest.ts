@@ -2,7 +2,7 @@
 import { isChair, type Contest } from "../domain/contest.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor, type Translate } from "./i18n.js";
+import { type Translate } from "./i18n.js";
 import { isForbidden } from "./telegram-errors.js";
 
 export type GroupCommand = (ctx: BotContext, contest: Contest, t: Translate) => Promise<unknown>;
@@ -45,7 +45,7 @@ export const contestCommand =
     const contest = await (options.ended ? deps.store.contests.latestForChat(ctx.chat.id) : deps.store.contests.activeForChat(ctx.chat.id));
     if (!contest) return ctx.reply(ctx.t("common-no-contest"));
     ctx.i18n.useLocale(contest.language);
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (options.chairOnly && !isChair(contest, ctx.from.id)) return refuseChairCommand(ctx, contest, t);
     return handler(ctx, contest, t);
   };

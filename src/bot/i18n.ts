@@ -67,13 +67,17 @@ const createTranslator = (i18n: I18n<never> | I18n<any>, locale: Locale): Transl
   };
 };
 
-const translators = new WeakMap<object, Map<Locale, Translate>>();
+export type Translators = (locale: Locale) => Translate;
 
-/** The translator of one locale (made once per i18n instance and locale). */
-export const translatorFor = (i18n: I18n<never> | I18n<any>, locale: Locale): Translate => {
-  let byLocale = translators.get(i18n);
-  if (!byLocale) translators.set(i18n, (byLocale = new Map()));
-  let t = byLocale.get(locale);
-  if (!t) byLocale.set(locale, (t = createTranslator(i18n, locale)));
-  return t;
+/** The translator of each locale, made once per locale (one per bot: BotDeps.translate). */
+export const createTranslators = (i18n: I18n<never> | I18n<any>): Translators => {
+  const byLocale = new Map<Locale, Translate>();
+  return (locale) => {
+    let t = byLocale.get(locale);
+    if (!t) byLocale.set(locale, (t = createTranslator(i18n, locale)));
+    return t;
+  };
 };
+
+/** A translator of one locale, made now (views and tests outside a bot; a bot uses BotDeps.translate). */
+export const translatorFor = (i18n: I18n<never> | I18n<any>, locale: Locale): Translate => createTranslator(i18n, locale);

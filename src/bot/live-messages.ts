@@ -8,7 +8,6 @@ import type { Contest } from "../domain/contest.js";
 import { publicView } from "../domain/release.js";
 import { messageRole } from "../store/messages.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor } from "./i18n.js";
 import { loadStandings, type LoadedResults } from "./standings.js";
 import type { ThrottledEditor } from "./throttle.js";
 import { editIgnoringSame } from "./telegram-errors.js";
@@ -51,7 +50,7 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
   /** `counts`: numbers read in the same step that claimed this edit (else read now). */
   const openView = async (contest: Contest, presenter: number, counts?: { submitted: number; judges: number }) => {
     counts ??= await store.ballots.counts(contest.id, presenter);
-    return roundCounterView(translatorFor(deps.i18n, contest.language), {
+    return roundCounterView(deps.translate(contest.language), {
       contest,
       presenter,
       ...counts,
@@ -64,7 +63,7 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
   const closedView = async (contest: Contest, presenter: number, loaded?: LoadedResults) => {
     const [counts, results] = await Promise.all([store.ballots.counts(contest.id, presenter), loaded ?? loadStandings(store, contest)]);
     const row = results.standings.groups.flatMap((g) => g.rows).find((r) => r.presenter === presenter);
-    return closedAnnouncementView(translatorFor(deps.i18n, contest.language), {
+    return closedAnnouncementView(deps.translate(contest.language), {
       contest,
       presenter,
       ...counts,
@@ -117,7 +116,7 @@ export const createLiveMessages = (deps: BotDeps, editor: ThrottledEditor, botUs
       () => store.messages.claimEdit(contest.id, role, intervalMs),
       () =>
         edit(api, contest, role, async () =>
-          joinView(translatorFor(deps.i18n, contest.language), contest, await store.judges.count(contest.id)),
+          joinView(deps.translate(contest.language), contest, await store.judges.count(contest.id)),
         ),
     );
   };

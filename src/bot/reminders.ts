@@ -52,7 +52,7 @@ export const createReminders = (deps: BotDeps, botUsername: () => string) => {
       roundOpen: true,
       appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, presenter),
     };
-    const view = ballotView(t, input, initialStep(input));
+    const view = ballotView(t, input, initialStep(input), deps.ballotViews);
     const text = [t("remind-private", { n: presenter + 1, name: presenterName(contest, presenter) }), "", view.text].join("\n");
     try {
       const message = await deps.sendQueue.enqueue(judge.userId, () =>

@@ -7,7 +7,6 @@ import type { Api } from "grammy";
 import type { RoundTimer } from "../store/timers.js";
 import type { Closing } from "./closing.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor } from "./i18n.js";
 import type { Reminders } from "./reminders.js";
 import { presenterName } from "./views/round.js";
 
@@ -36,7 +35,7 @@ export const createRoundScheduler = ({ deps, api, closing, reminders, ready }: R
       await closing.autoClose(api, contest, timer.presenter);
       return;
     }
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const pending = await reminders.pendingJudges(contest, timer.presenter);
     await api.sendMessage(
       contest.chatId,

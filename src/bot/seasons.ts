@@ -10,7 +10,7 @@ import type { Actor } from "../store/audit.js";
 import { newContestId } from "../store/contests.js";
 import type { Store } from "../store/store.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor, type Translate } from "./i18n.js";
+import { type Translate } from "./i18n.js";
 import { loadStandings } from "./standings.js";
 
 /** Whether the user is an administrator (or the creator) of the chat; false when the bot cannot ask. */
@@ -129,7 +129,7 @@ export const seasonAtFinish = async (deps: BotDeps, api: Api, contest: Contest, 
   await store.seasons.recordFinished(contest.chatId, contest.id, now);
   const wanted = contest.setup.season;
   if (!wanted) return undefined;
-  const t = translatorFor(deps.i18n, contest.language);
+  const t = deps.translate(contest.language);
   const actor = { by, at: now };
   let season = await store.seasons.byName(contest.chatId, wanted.name);
   if (!season) {

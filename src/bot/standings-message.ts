@@ -6,7 +6,6 @@ import { GrammyError, type Api } from "grammy";
 import type { Contest } from "../domain/contest.js";
 import { messageRole } from "../store/messages.js";
 import type { BotDeps } from "./deps.js";
-import { translatorFor } from "./i18n.js";
 import { isNotModified } from "./telegram-errors.js";
 
 /** The edit's target is gone (deleted in the group, or too old): post a new one instead. */
@@ -31,7 +30,7 @@ export const createStandingsMessage = (deps: BotDeps, botId: () => number) => {
   /** Tells the chair, once per contest and in private, that the standings message is not pinned. */
   const noticeNotPinned = async (api: Api, contest: Contest) => {
     if (!(await store.messages.once(contest.id, "standings-pin"))) return;
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     await api.sendMessage(contest.chairId, t("standings-cannot-pin", { title: contest.setup.title })).catch((error: unknown) => {
       logger.info({ err: error, contestId: contest.id }, "pin notice not delivered to the chair");
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CriterionSchema, type Contest, type Criterion } from "../../src/domain/contest.js";
-import { ballotView, type BallotStep } from "../../src/bot/views/ballot.js";
+import { CriterionSchema, type Ballot, type Contest, type Criterion, type Draft } from "../../src/domain/contest.js";
+import { ballotView, createBallotViewCache, type BallotStep } from "../../src/bot/views/ballot.js";
 import { decodeCallback } from "../../src/bot/callback-data.js";
 import { createI18n, translatorFor } from "../../src/bot/i18n.js";
 import { valueGroups } from "../../src/bot/views/keypad.js";
@@ -76,5 +76,36 @@ describe("ballot keyboards", () => {
     const expected = Math.round(criterion.max / criterion.step) + 1;
     expect(new Set(offered).size).toBe(expected);
     expect(Math.max(...offered)).toBe(criterion.max);
+  });
+});
+
+describe("ballot screens built from a bot's kept parts", () => {
+  it("are the same as screens built afresh, for every step, draft and ballot, and for another presenter or language", () => {
+    const zh = translatorFor(createI18n("zh-CN"), "zh-CN");
+    const en = translatorFor(createI18n("zh-CN"), "en");
+    const base = contestWith([shapes[0]!, shapes[3]!, { name: "等级", max: 30, step: 1, grades: [{ name: "优", min: 27, max: 30 }, { name: "良", min: 0, max: 26 }] }]);
+    const contest = Object.freeze({ ...base, setup: Object.freeze({ ...base.setup, presenters: [{ name: "甲" }, { name: "乙" }] }) }) as Contest;
+    const cache = createBallotViewCache();
+    const drafts: Draft[] = [{ scores: {} }, { scores: { "0": 7 } }, { scores: { "0": 7, "1": 55, "2": 28 } }];
+    const ballots: Array<Ballot | undefined> = [
+      undefined,
+      { judgeId: 5, presenter: 0, scores: [7, 55, 28], abstain: false, submittedAt: 1_700_000_000_000, version: 2, comment: "好" },
+      { judgeId: 5, presenter: 0, scores: [], abstain: true, submittedAt: 1_700_000_000_000, version: 1 },
+    ];
+    const steps: BallotStep[] = [{ criterion: 0 }, { criterion: 1 }, { criterion: 1, group: 5 }, { criterion: 2 }, { criterion: 2, group: 0 }, { review: true }];
+    let compared = 0;
+    for (const t of [zh, en, zh])
+      for (const presenter of [0, 1, 0])
+        for (const draft of drafts)
+          for (const ballot of ballots)
+            for (const step of steps) {
+              const input = { contest, presenter, draft, ballot, roundOpen: true };
+              const kept = ballotView(t, input, step, cache);
+              const fresh = ballotView(t, input, step);
+              expect(kept.text).toBe(fresh.text);
+              expect(JSON.stringify(kept.keyboard)).toBe(JSON.stringify(fresh.keyboard));
+              compared += 1;
+            }
+    expect(compared).toBe(3 * 3 * 3 * 3 * steps.length);
   });
 });

@@ -1,8 +1,8 @@
-// translatorFor matches a locale's bundles once and keeps the texts it formatted: what it answers
+// A translator matches a locale's bundles once and keeps the texts it formatted: what it answers
 // must be exactly what i18n.t answers, for every key, both locales, fresh or kept.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createI18n, translatorFor } from "../../src/bot/i18n.js";
+import { createI18n, createTranslators, translatorFor } from "../../src/bot/i18n.js";
 import { filesOf, keysOf } from "../support/locale-keys.js";
 
 const LOCALES = ["zh-CN", "en"] as const;
@@ -36,9 +36,12 @@ describe("translatorFor", () => {
   });
 
   it("keeps texts apart by variables and their types, and by locale", () => {
-    const zh = translatorFor(i18n, "zh-CN");
-    const en = translatorFor(i18n, "en");
-    expect(translatorFor(i18n, "zh-CN")).toBe(zh);
+    // A bot's translators: one per locale, made once.
+    const translate = createTranslators(i18n);
+    const zh = translate("zh-CN");
+    const en = translate("en");
+    expect(translate("zh-CN")).toBe(zh);
+    expect(createTranslators(i18n)("zh-CN")).not.toBe(zh);
     expect(zh("round-counter", { submitted: 2, judges: 7 })).toBe(i18n.t("zh-CN", "round-counter", { submitted: 2, judges: 7 }));
     expect(zh("round-counter", { submitted: 3, judges: 7 })).toBe(i18n.t("zh-CN", "round-counter", { submitted: 3, judges: 7 }));
     expect(en("round-counter", { submitted: 2, judges: 7 })).toBe("📥 Ballots: 2/7");

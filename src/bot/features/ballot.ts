@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import { decodeCallback, type CallbackData } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
 import { editIgnoringSame } from "../telegram-errors.js";
@@ -33,7 +33,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
   const { store } = deps;
 
   const render = (ctx: BotContext, t: Translate, state: BallotState, presenter: number, step: BallotStep) => {
-    const view = ballotView(t, viewInput(state, presenter, deps.ballotAppBase), step);
+    const view = ballotView(t, viewInput(state, presenter, deps.ballotAppBase), step, deps.ballotViews);
     return editIgnoringSame(() => ctx.editMessageText(view.text, view.keyboard ? { reply_markup: view.keyboard } : {}));
   };
 
@@ -57,7 +57,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
       const [, , criterion, value] = data.args;
       const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value, deps.now());
       if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-      const t = translatorFor(deps.i18n, result.state.contest.language);
+      const t = deps.translate(result.state.contest.language);
       if (result.code !== "OK") return refuse(ctx, t, result.state, presenter, result.code);
       await afterStored(ctx, ctx.answerCallbackQuery());
       const next = firstUnscored(result.state.contest.setup.criteria, result.state.draft, criterion);
@@ -67,7 +67,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     if (data.kind === "a" && data.args[2] === "1") return submit(ctx, contestId, presenter, judgeId, true);
     const state = await store.ballots.state(contestId, presenter, judgeId);
     if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, state.contest.language);
+    const t = deps.translate(state.contest.language);
     if (!state.judge) return refuse(ctx, t, state, presenter, "NOT_JUDGE");
     const ended = state.contest.status === "finished" || state.contest.status === "cancelled";
     if (ended) return refuse(ctx, t, state, presenter, "CONTEST_ENDED");
@@ -91,7 +91,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
   const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number, abstain = false) => {
     const result = await submitBallot(contestId, presenter, judgeId, { abstain });
     if (result.code === "OK") {
-      const t = translatorFor(deps.i18n, result.state.contest.language);
+      const t = deps.translate(result.state.contest.language);
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
       await afterStored(ctx, ctx.answerCallbackQuery({ text: t(abstain ? "abstain-recorded" : "ballot-recorded") }));
       await afterStored(ctx, render(ctx, t, result.state, presenter, { review: true }));
@@ -99,13 +99,13 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     }
     const state = await store.ballots.state(contestId, presenter, judgeId);
     if (!state || result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, state.contest.language);
+    const t = deps.translate(state.contest.language);
     if (result.code === "INCOMPLETE") return ctx.answerCallbackQuery({ text: t("ballot-incomplete"), show_alert: true });
     return refuse(ctx, t, state, presenter, result.code);
   };
 
   composer.callbackQuery(BALLOT_PRESS, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (!isBallotCallback(data)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     // A ballot lives in the judge's own private chat; a press from anywhere else is refused.
     if (ctx.chat?.type !== "private" || ctx.chat.id !== ctx.from.id)

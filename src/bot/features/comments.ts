@@ -6,7 +6,6 @@ import { messageRole } from "../../store/messages.js";
 import { callbackPattern, decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { translatorFor } from "../i18n.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { ballotView } from "../views/ballot.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
@@ -22,14 +21,14 @@ export const commentsFeature = (deps: BotDeps) => {
   const { store } = deps;
 
   composer.callbackQuery(callbackPattern("m"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (data?.kind !== "m") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     if (ctx.chat?.type !== "private" || ctx.chat.id !== ctx.from.id)
       return ctx.answerCallbackQuery({ text: ctx.t("common-not-your-ballot"), show_alert: true });
     const [contestId, presenter] = data.args;
     const state = await store.ballots.state(contestId, presenter, ctx.from.id);
     if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, state.contest.language);
+    const t = deps.translate(state.contest.language);
     if (!state.judge) return ctx.answerCallbackQuery({ text: t("common-not-judge"), show_alert: true });
     if (state.round !== "open") return ctx.answerCallbackQuery({ text: t("common-round-closed"), show_alert: true });
     if (!state.ballot || state.ballot.abstain)
@@ -53,7 +52,7 @@ export const commentsFeature = (deps: BotDeps) => {
     if (!pending) return next();
     const contest = await store.contests.get(pending.contestId);
     if (!contest) return next();
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const text = ctx.msg.text.trim();
     if (text.length > COMMENT_MAX_CHARS) {
       await store.integrity.awaitComment(ctx.from.id, pending.contestId, pending.presenter, COMMENT_WAIT_S);
@@ -77,7 +76,7 @@ export const commentsFeature = (deps: BotDeps) => {
       roundOpen: true,
       appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, pending.presenter),
     };
-    const view = ballotView(t, input, { review: true });
+    const view = ballotView(t, input, { review: true }, deps.ballotViews);
     await editIgnoringSame(() =>
       ctx.api.editMessageText(ctx.chat.id, messageId, view.text, view.keyboard ? { reply_markup: view.keyboard } : {}),
     ).catch((error: unknown) => deps.logger.debug({ err: error }, "ballot message not refreshed after comment"));

@@ -8,7 +8,7 @@ import { callbackPattern, decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { contestCommand, isGroupChat } from "../group-contest.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import { screenUrl, type ScreenLinkConfig } from "./screen.js";
 import { CONSOLE_STEPS } from "../views/console.js";
 import type { ActionInput } from "../meeting/action-input.js";
@@ -119,14 +119,14 @@ export const consoleFeature = (deps: BotDeps, { consoles, actions, chairs, showJ
   };
 
   composer.callbackQuery(callbackPattern("c"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (data?.kind !== "c") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [contestId, step, presenter] = data.args;
     const contest = await store.contests.get(contestId);
     // A console lives in its chair's private chat, nowhere else.
     if (!contest || ctx.chat?.type !== "private" || ctx.chat.id !== ctx.from.id)
       return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t: Translate = translatorFor(deps.i18n, contest.language);
+    const t: Translate = deps.translate(contest.language);
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     if (!isActive(contest)) {
       await ctx.answerCallbackQuery({ text: t("common-contest-ended"), show_alert: true });

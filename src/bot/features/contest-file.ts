@@ -18,7 +18,7 @@ import { readXlsx, writeXlsx, XLSX_MIME, type XlsxLimits } from "../../xlsx.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, isGroupChat } from "../group-contest.js";
-import { localeOfLanguageCode, translatorFor, type Translate } from "../i18n.js";
+import { localeOfLanguageCode, type Translate } from "../i18n.js";
 import { formulaText } from "../views/formula.js";
 import { settingsText } from "../views/settings.js";
 
@@ -163,7 +163,7 @@ export const contestFileFeature = (deps: BotDeps, downloadFile: DownloadFile, af
       isGroupChat(ctx) && ctx.chat
         ? ((await store.contests.chatLanguage(ctx.chat.id)) ?? deps.config.DEFAULT_LOCALE)
         : localeOfLanguageCode(ctx.from?.language_code, deps.config.DEFAULT_LOCALE);
-    const t = translatorFor(deps.i18n, locale);
+    const t = deps.translate(locale);
     await ctx.replyWithDocument(new InputFile(Buffer.from(templateWorkbook(t, locale)), `${t("workbook-template-file")}.xlsx`), {
       caption: t("workbook-template-caption"),
     });

@@ -14,7 +14,7 @@ import { callbackPattern, decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName } from "../group-contest.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { isGroupMember, sendPrivate } from "../private-message.js";
 import { qrSheets } from "../qr-sheet.js";
@@ -120,7 +120,7 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
     if (result.code === "PENDING") {
       if (!result.isNew) return "pending-already";
       deps.logger.info({ contestId: contest.id, user: user.id, panel }, "judge waits for approval");
-      const chairT = translatorFor(deps.i18n, contest.language);
+      const chairT = deps.translate(contest.language);
       const view = approvalView(chairT, contest, judge);
       await tellChair(api, contest, view.text, view.keyboard);
       return "pending";
@@ -169,11 +169,11 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
   );
 
   composer.callbackQuery(callbackPattern("j"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     const contest = data?.kind === "j" ? await store.contests.get(data.args[0]) : undefined;
     if (!data || data.kind !== "j" || !contest || contest.chatId !== ctx.chat?.id)
       return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const panel = Math.min(data.args[1], Math.max(contest.setup.panels.length - 1, 0));
     if (contest.setup.join === "roster" && !(await store.judges.isJudge(contest.id, ctx.from.id)))
       return ctx.answerCallbackQuery({ text: t("roster-join-roster-only"), show_alert: true });
@@ -215,7 +215,7 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
     if (deepLink) {
       const contest = await store.contests.get(deepLink.contestId);
       if (!contest) return false;
-      const t = translatorFor(deps.i18n, contest.language);
+      const t = deps.translate(contest.language);
       if (contest.status !== "draft" && contest.status !== "running") return void (await ctx.reply(answerText(t, contest, "ended"))), true;
       if (contest.setup.join === "roster") return void (await ctx.reply(t("roster-join-roster-only"))), true;
       // A member who left since the tap is refused here.
@@ -249,7 +249,7 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
     if (outcome === "used") {
       const entry = await store.seats.entry(contest.id, found.seat.entry);
       deps.logger.warn({ contestId: contest.id, user: ctx.from.id, token: tokenPrefix(found.token) }, "used invitation opened by another account");
-      const chairT = translatorFor(deps.i18n, contest.language);
+      const chairT = deps.translate(contest.language);
       await tellChair(
         ctx.api,
         contest,
@@ -262,10 +262,10 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
   // ── approve mode: the chair's ✅/✖ ──
 
   composer.callbackQuery(callbackPattern("ap"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     const contest = data?.kind === "ap" ? await store.contests.get(data.args[0]) : undefined;
     if (!data || data.kind !== "ap" || !contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     const [, userId, yes] = data.args;
     const result = await store.seats.decide(contest.id, userId, yes === "1", { by: ctx.from.id, at: deps.now() });

@@ -11,7 +11,7 @@ import { publicView } from "../../domain/release.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, isGroupChat, refuseChairCommand } from "../group-contest.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import { loadStandings, type LoadedResults } from "../standings.js";
 import { isForbidden } from "../telegram-errors.js";
 import { formulaText } from "../views/formula.js";
@@ -153,7 +153,7 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
     const contest = await store.contests.latestForChat(ctx.chat.id);
     if (!contest) return ctx.reply(ctx.t("common-no-contest"));
     ctx.i18n.useLocale(contest.language);
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (!isChair(contest, ctx.from.id)) return refuseChairCommand(ctx, contest, t);
     const arg = commandBody(ctx).args.toLowerCase();
     if (arg !== "" && arg !== "public") return ctx.reply(t("export-usage"));

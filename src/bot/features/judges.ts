@@ -13,7 +13,7 @@ import { callbackPattern, decodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { sendPrivate } from "../private-message.js";
 import { qrSheets } from "../qr-sheet.js";
@@ -63,7 +63,7 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
 
   /** Sends the chair one forwardable message per invitation, then the printable QR sheet(s). */
   const sendInvitations = async (api: Api, contest: Contest, entries: readonly RosterEntry[]): Promise<boolean> => {
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const withToken = entries.filter((e) => e.token);
     for (const entry of withToken) {
       const sent = await deps.sendQueue.enqueue(contest.chairId, () =>
@@ -132,12 +132,12 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
       }));
     if (lines.length === 0) return undefined;
     const { sent } = await addRoster(api, contest, lines, actor);
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     return t(sent ? "roster-imported" : "roster-imported-unreachable", { count: lines.length });
   };
 
   /** The judges view's first page (every roster entry, judge and request, with its buttons). */
-  const judgesView = async (contest: Contest) => judgesListView(translatorFor(deps.i18n, contest.language), contest, await loadRows(contest), 0);
+  const judgesView = async (contest: Contest) => judgesListView(deps.translate(contest.language), contest, await loadRows(contest), 0);
 
   /** The judges view, sent to `chatId` (the chair's private chat); false when the bot may not write there. */
   const openJudgesView = async (api: Api, contest: Contest, chatId: number): Promise<boolean> => {
@@ -327,7 +327,7 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
       const result = await store.integrity.removeJudge(contest.id, row.judge.userId, actor);
       if (result.code === "OK") {
         deps.logger.info({ contestId: contest.id, judge: row.judge.userId, by: actor.by, discarded: result.discardedBallot }, "judge removed");
-        await sendPrivate(ctx.api, row.judge.userId, translatorFor(deps.i18n, contest.language)("roster-removed-user", { title: contest.setup.title }));
+        await sendPrivate(ctx.api, row.judge.userId, deps.translate(contest.language)("roster-removed-user", { title: contest.setup.title }));
         if (result.presenter !== undefined) await live.refreshCounter(ctx.api, contest, result.presenter);
         await live.refreshJoin(ctx.api, contest);
       }
@@ -337,10 +337,10 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
   };
 
   composer.callbackQuery(callbackPattern("jv"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     const contest = data?.kind === "jv" ? await store.contests.get(data.args[0]) : undefined;
     if (!data || data.kind !== "jv" || !contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     if (contest.status !== "draft" && contest.status !== "running") {
       await ctx.answerCallbackQuery();
@@ -390,7 +390,7 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
     if (!rename) return next();
     const contest = await store.contests.get(rename.contestId);
     if (!contest || !isChair(contest, ctx.from.id) || (contest.status !== "draft" && contest.status !== "running")) return next();
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const name = ctx.msg.text.split(/\s+/).filter(Boolean).join(" ");
     if (name.length < 1 || name.length > 80) return ctx.reply(t("roster-rename-bad"));
     const rows = await loadRows(contest);

@@ -6,7 +6,7 @@ import type { Ballot, Contest } from "../../domain/contest.js";
 import { matchesReceipt, parseReceiptQuery, receiptOf, roundDigest, shortReceipt } from "../../domain/receipt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import { loadStandings } from "../standings.js";
 import { countedReceipts, receiptsText } from "../views/receipt.js";
 import { presenterName } from "../views/round.js";
@@ -25,7 +25,7 @@ export const receiptsFeature = (deps: BotDeps) => {
   inPrivate.command("receipt", async (ctx) => {
     const contest = await judgingContest(ctx.from.id);
     if (!contest) return ctx.reply(ctx.t("receipt-no-contest"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const rounds = await store.contests.rounds(contest.id);
     const ballots = await store.ballots.forPresenters(contest.id, [...rounds.keys()]);
     const mine = [...ballots.values()].flat().filter((b) => b.judgeId === ctx.from.id && !b.abstain);
@@ -38,7 +38,7 @@ export const receiptsFeature = (deps: BotDeps) => {
   inPrivate.command("verify", async (ctx) => {
     const contest = await judgingContest(ctx.from.id);
     if (!contest) return ctx.reply(ctx.t("receipt-no-contest"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     const query = parseReceiptQuery(ctx.match);
     if (!query) return ctx.reply(t("receipt-verify-usage"));
     const loaded = await loadStandings(store, contest);

@@ -10,7 +10,7 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, pressedInContestChat } from "../group-contest.js";
 import type { WelcomeChair } from "./setup.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { sendPrivate } from "../private-message.js";
@@ -109,13 +109,13 @@ export const rosterFeature = (deps: BotDeps, live: LiveMessages, welcomeChair: W
   };
 
   composer.callbackQuery(callbackPattern("r"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (data?.kind !== "r") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [contestId, judgeId, step] = data.args;
     const contest = await store.contests.get(contestId);
     // 🗑 is on /status and the judges list, both sent to the chair in private.
     if (!contest || !pressedInContestChat(ctx, contest)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     if (contest.status !== "draft" && contest.status !== "running") {
       await ctx.answerCallbackQuery();

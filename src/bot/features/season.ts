@@ -21,7 +21,7 @@ import { callbackPattern, decodeCallback, encodeCallback } from "../callback-dat
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, isGroupChat } from "../group-contest.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import { addContestToSeason, addOutcomeText, chatsNotAdministered, groupLocale, newSeason } from "../seasons.js";
 import { lineErrorsText } from "../setup-command.js";
 import { editIgnoringSame, isForbidden } from "../telegram-errors.js";
@@ -73,7 +73,7 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
     }
     const locale = await groupLocale(store, ctx.chat.id, deps.config.DEFAULT_LOCALE);
     ctx.i18n.useLocale(locale);
-    return { chatId: ctx.chat.id, userId: ctx.from.id, t: translatorFor(deps.i18n, locale) };
+    return { chatId: ctx.chat.id, userId: ctx.from.id, t: deps.translate(locale) };
   };
 
   /** The text refusing a user who does not administer every group of the season, or undefined. */
@@ -328,7 +328,7 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
 
   // A contest chosen from the /season add list; every check is made again on the press.
   composer.callbackQuery(callbackPattern("y"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     const chatId = ctx.chat?.id;
     if (data?.kind !== "y" || chatId === undefined || !isGroupChat(ctx)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [seasonId, contestId, weight] = data.args;
@@ -336,7 +336,7 @@ export const seasonFeature = (deps: BotDeps, botUsername: () => string, config: 
     if (!season || !contest || contest.chatId !== chatId || !season.chats.includes(chatId) || !SeasonWeightSchema.safeParse(weight).success)
       return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const locale = await groupLocale(store, chatId, deps.config.DEFAULT_LOCALE);
-    const scope: Scope = { chatId, userId: ctx.from.id, t: translatorFor(deps.i18n, locale) };
+    const scope: Scope = { chatId, userId: ctx.from.id, t: deps.translate(locale) };
     const refused = await notManager(ctx.api, scope, season.chats);
     if (refused) return ctx.answerCallbackQuery({ text: refused, show_alert: true });
     const outcome = await addContestToSeason(store, season, contest, weight, actorOf(scope));

@@ -9,7 +9,6 @@ import { rubricLines } from "../views/rubric.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, isGroupChat, refuseInPrivate } from "../group-contest.js";
-import { translatorFor } from "../i18n.js";
 import type { AdminCheck } from "../roles.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
@@ -123,11 +122,11 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, consoles: Setup
   );
 
   composer.callbackQuery(callbackPattern("x"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     const contest = data?.kind === "x" ? await store.contests.get(data.args[0]) : undefined;
     if (!data || data.kind !== "x" || !contest || contest.chatId !== ctx.chat?.id)
       return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     await ctx.answerCallbackQuery();
     if (contest.status !== "draft" && contest.status !== "running")

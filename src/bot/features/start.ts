@@ -4,7 +4,6 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { isGroupChat } from "../group-contest.js";
-import { translatorFor } from "../i18n.js";
 import { messageRole } from "../../store/messages.js";
 import { ballotView, initialStep } from "../views/ballot.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
@@ -31,7 +30,7 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
       roundOpen: true,
       appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, current),
     };
-    const view = ballotView(translatorFor(deps.i18n, contest.language), input, initialStep(input));
+    const view = ballotView(deps.translate(contest.language), input, initialStep(input), deps.ballotViews);
     const message = await ctx.reply(view.text, { reply_markup: view.keyboard });
     await store.messages.set(contest.id, messageRole.ballot(current, userId), message.message_id);
     return true;
@@ -50,7 +49,7 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
     const lines = [ctx.t("help-everyone"), ctx.t("season-help-everyone"), "", ctx.t("help-judge")];
     if (isGroupChat(ctx) && ctx.chat && ctx.from) {
       const contest = await store.contests.activeForChat(ctx.chat.id);
-      const t = contest ? translatorFor(deps.i18n, contest.language) : ctx.t;
+      const t = contest ? deps.translate(contest.language) : ctx.t;
       const chair = contest ? isChair(contest, ctx.from.id) : false;
       return ctx.reply(
         [

@@ -12,7 +12,7 @@ import { tieQuestions } from "../finishing.js";
 import type { MeetingActions } from "../meeting/actions.js";
 import { commandBody, contestCommand } from "../group-contest.js";
 import { lineErrorsText } from "../setup-command.js";
-import { translatorFor, type Translate } from "../i18n.js";
+import { type Translate } from "../i18n.js";
 import { loadStandings } from "../standings.js";
 import { prizeRankings } from "../../domain/standings.js";
 import { editIgnoringSame } from "../telegram-errors.js";
@@ -75,12 +75,12 @@ export const tiesFeature = (deps: BotDeps, actions: Pick<MeetingActions, "finish
   composer.command("tiebreak", contestCommand(deps, tiebreak, { chairOnly: true }));
 
   composer.callbackQuery(callbackPattern("t"), async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery.data);
+    const data = deps.decodeCallback(ctx.callbackQuery.data);
     if (data?.kind !== "t") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const [contestId, id, step, actionData] = data.args;
     const contest = await store.contests.get(contestId);
     if (!contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = translatorFor(deps.i18n, contest.language);
+    const t = deps.translate(contest.language);
     // Checked on every press: a forged or forwarded button does nothing for anyone else.
     if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
     if (contest.status !== "running") {

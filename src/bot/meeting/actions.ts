@@ -81,7 +81,7 @@ export const createMeetingActions = (
           roundOpen: true,
           appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, presenter),
         };
-        const view = ballotView(t, input, initialStep(input));
+        const view = ballotView(t, input, initialStep(input), deps.ballotViews);
         try {
           const message = await deps.sendQueue.enqueue(judge.userId, () =>
             api.sendMessage(judge.userId, view.text, { reply_markup: view.keyboard }),

@@ -12,7 +12,6 @@
 import type { Api } from "grammy";
 import type { Contest } from "../../domain/contest.js";
 import type { BotDeps } from "../deps.js";
-import { translatorFor } from "../i18n.js";
 import type { ThrottledEditor } from "../throttle.js";
 import type { LiveMessages, SubmitSeen } from "../live-messages.js";
 import { editIgnoringSame, isForbidden } from "../telegram-errors.js";
@@ -60,7 +59,7 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
     const [state, asked] = await Promise.all([loadMeetingState(store, contest), store.consoles.asking(contestId, chairId)]);
     // A question about a round that is no longer open has no answer any more.
     const ask = asked?.step === "close" && state.round?.presenter !== asked.presenter ? undefined : asked;
-    return consoleView(translatorFor(deps.i18n, contest.language), state, ask, deps.now());
+    return consoleView(deps.translate(contest.language), state, ask, deps.now());
   };
 
   const write = (api: Api, contestId: string, chairId: number): Promise<void> =>
@@ -158,7 +157,7 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
     try {
       const counts = seen ?? (await store.ballots.counts(contest.id, presenter));
       if (!(await claimAllIn(contest, presenter, counts, seen?.allInClaimed))) return;
-      const t = translatorFor(deps.i18n, contest.language);
+      const t = deps.translate(contest.language);
       const text = t("console-all-in", { n: presenter + 1, name: presenterName(contest, presenter), count: counts.submitted });
       await chairs.toChairs(api, contest, t, text);
     } catch (error) {
@@ -200,7 +199,7 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
       return undefined;
     }
     await store.consoles.claimNotice(contest.id, `start-hint:${chairId}`);
-    return translatorFor(deps.i18n, contest.language)("console-welcome-start");
+    return deps.translate(contest.language)("console-welcome-start");
   };
 
   return { refresh, roundChanged, send, welcome, writeNow: writeSafely };

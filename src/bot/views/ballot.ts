@@ -26,15 +26,39 @@ export type BallotViewInput = {
   appUrl?: string | undefined;
 };
 
-// Building an Intl formatter is costly and a review screen shows a time on every tap: one per locale.
-// (Made on first use, after main has set the process's TZ.)
-// The last time shown is kept too: the submits of a meeting come in within the same seconds.
-const timeFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; text: string }>();
-const formatTime = (ms: number, locale: string): string => {
-  let kept = timeFormats.get(locale);
+type Button = ReturnType<typeof InlineKeyboard.text>;
+type ValueRows = { values: number[][]; buttons: Button[][] };
+/** What a ballot screen shows that depends only on the contest version, the presenter and the locale. */
+type FixedParts = {
+  header: string;
+  /** The review's "✏️ <criterion>" buttons, in rows of two. */
+  changes: Button[][];
+  abstain: Button;
+  reviewButton: Button;
+  /** Per criterion: its "N/M <name> (max)" line and its back button (to the previous criterion), if any. */
+  criteria: Array<{ line: string; back: Button | undefined }>;
+};
+
+/**
+ * The parts of ballot screens kept for the next tap (one per bot: BotDeps.ballotViews). Keyed by
+ * the contest object, which the store hands out once per contest version and status (frozen), so
+ * a changed contest is a new key and the old entries go with the old object.
+ */
+export type BallotViewCache = {
+  keypads: WeakMap<Contest, Map<string, ValueRows>>;
+  fixed: WeakMap<Contest, WeakMap<Translate, Map<number, FixedParts>>>;
+  /** An Intl formatter per locale (costly to build), and the last second's text (submits come in the same seconds). */
+  times: Map<string, { format: Intl.DateTimeFormat; second: number; text: string }>;
+};
+
+export const createBallotViewCache = (): BallotViewCache => ({ keypads: new WeakMap(), fixed: new WeakMap(), times: new Map() });
+
+// (A formatter is made on first use, after main has set the process's TZ.)
+const formatTime = (cache: BallotViewCache, ms: number, locale: string): string => {
+  let kept = cache.times.get(locale);
   if (!kept) {
     const format = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
-    timeFormats.set(locale, (kept = { format, second: Number.NaN, text: "" }));
+    cache.times.set(locale, (kept = { format, second: Number.NaN, text: "" }));
   }
   const second = Math.floor(ms / 1000);
   if (second !== kept.second) {
@@ -76,16 +100,11 @@ export const firstUnscored = (criteria: Criterion[], draft: Draft, after = -1): 
   return undefined;
 };
 
-type Button = ReturnType<typeof InlineKeyboard.text>;
-type ValueRows = { values: number[][]; buttons: Button[][] };
-
 // A keypad page's value buttons depend only on the contest version (the store's contests are
 // frozen and shared), the presenter, the criterion and the page: built once, not on every tap.
-const keypads = new WeakMap<Contest, Map<string, ValueRows>>();
-
-const valueRows = (contest: Contest, presenter: number, index: number, group: number | undefined): ValueRows => {
+const valueRows = (cache: BallotViewCache, contest: Contest, presenter: number, index: number, group: number | undefined): ValueRows => {
   const key = `${presenter}|${index}|${group ?? ""}`;
-  const kept = keypads.get(contest)?.get(key);
+  const kept = cache.keypads.get(contest)?.get(key);
   if (kept) return kept;
   const criterion = contest.setup.criteria[index]!;
   const values = chunk(valuesOnPage(criterion, group), 6);
@@ -94,11 +113,47 @@ const valueRows = (contest: Contest, presenter: number, index: number, group: nu
     buttons: values.map((row) => row.map((value) => Object.freeze(InlineKeyboard.text(String(value), encodeCallback("v", contest.id, presenter, index, value))))),
   };
   if (Object.isFrozen(contest)) {
-    const byPage = keypads.get(contest) ?? new Map<string, ValueRows>();
+    const byPage = cache.keypads.get(contest) ?? new Map<string, ValueRows>();
     byPage.set(key, rows);
-    keypads.set(contest, byPage);
+    cache.keypads.set(contest, byPage);
   }
   return rows;
+};
+
+/** The fixed parts of the contest's ballot screens for one presenter in t's language (kept for a frozen contest). */
+const fixedParts = (cache: BallotViewCache, t: Translate, input: BallotViewInput): FixedParts => {
+  const { contest, presenter } = input;
+  const kept = cache.fixed.get(contest)?.get(t)?.get(presenter);
+  if (kept) return kept;
+  const id = contest.id;
+  const criteria = contest.setup.criteria;
+  const parts: FixedParts = {
+    header: header(t, input),
+    changes: chunk(
+      criteria.map((c, i) => Object.freeze(InlineKeyboard.text(t("ballot-change", { criterion: c.name }), encodeCallback("g", id, presenter, i)))),
+      2,
+    ),
+    abstain: Object.freeze(InlineKeyboard.text(t("abstain-button"), encodeCallback("a", id, presenter, "0"))),
+    reviewButton: Object.freeze(InlineKeyboard.text(t("ballot-review-button"), encodeCallback("g", id, presenter, criteria.length))),
+    criteria: criteria.map((criterion, index) => ({
+      line: t("ballot-criterion", {
+        index: index + 1,
+        count: criteria.length,
+        criterion: criterion.name,
+        max: String(criterion.max),
+        step: criterion.step === 1 ? "" : t("ballot-step", { step: String(criterion.step) }),
+      }),
+      back: index > 0 ? Object.freeze(InlineKeyboard.text(t("ballot-back"), encodeCallback("g", id, presenter, index - 1))) : undefined,
+    })),
+  };
+  if (Object.isFrozen(contest)) {
+    let byT = cache.fixed.get(contest);
+    if (!byT) cache.fixed.set(contest, (byT = new WeakMap()));
+    let byPresenter = byT.get(t);
+    if (!byPresenter) byT.set(t, (byPresenter = new Map()));
+    byPresenter.set(presenter, parts);
+  }
+  return parts;
 };
 
 /** The page's buttons with the chosen value marked (• 7 •); the kept rows are not changed. */
@@ -111,20 +166,15 @@ const markValue = ({ values, buttons }: ValueRows, current: number | undefined):
     return marked;
   });
 
-const criterionView = (t: Translate, input: BallotViewInput, index: number, group: number | undefined): View => {
+const criterionView = (cache: BallotViewCache, t: Translate, input: BallotViewInput, index: number, group: number | undefined): View => {
   const { contest, presenter, draft } = input;
   const criteria = contest.setup.criteria;
   const criterion = criteria[index];
-  if (!criterion) return reviewView(t, input);
+  if (!criterion) return reviewView(cache, t, input);
   const id = contest.id;
-  const step = criterion.step === 1 ? "" : t("ballot-step", { step: String(criterion.step) });
+  const fixed = fixedParts(cache, t, input);
   const scored = scoredList(criteria, draft.scores);
-  const lines = [
-    header(t, input),
-    "",
-    ...(scored ? [t("ballot-chosen", { scores: scored })] : []),
-    t("ballot-criterion", { index: index + 1, count: criteria.length, criterion: criterion.name, max: String(criterion.max), step }),
-  ];
+  const lines = [fixed.header, "", ...(scored ? [t("ballot-chosen", { scores: scored })] : []), fixed.criteria[index]!.line];
   const groups = valueGroups(criterion);
   const current = draft.scores[String(index)];
   const choices =
@@ -135,17 +185,17 @@ const criterionView = (t: Translate, input: BallotViewInput, index: number, grou
           ),
           criterion.grades ? 2 : 3,
         )
-      : markValue(valueRows(contest, presenter, index, group), current);
+      : markValue(valueRows(cache, contest, presenter, index, group), current);
   if (criterion.description) lines.push(t("miniapp-ballot-description", { description: criterion.description }));
   if (criterion.grades && group === undefined) lines.push(t("miniapp-ballot-grades", { grades: gradesText(criterion) }), t("miniapp-ballot-choose-grade"));
   else if (criterion.grades) lines.push(t("miniapp-ballot-grade-chosen", { grade: groups?.[group ?? 0]?.label ?? "" }));
   else if (groups && group === undefined) lines.push(t("ballot-choose-tens"));
-  const back = groups && group !== undefined ? encodeCallback("g", id, presenter, index) : index > 0 ? encodeCallback("g", id, presenter, index - 1) : undefined;
+  const back = groups && group !== undefined ? InlineKeyboard.text(t("ballot-back"), encodeCallback("g", id, presenter, index)) : fixed.criteria[index]!.back;
   const navigation = [
-    ...(back ? [InlineKeyboard.text(t("ballot-back"), back)] : []),
-    ...(completeScores(criteria, draft) || input.ballot ? [InlineKeyboard.text(t("ballot-review-button"), encodeCallback("g", id, presenter, criteria.length))] : []),
+    ...(back ? [back] : []),
+    ...(completeScores(criteria, draft) || input.ballot ? [fixed.reviewButton] : []),
     // Abstaining is offered before the first score and on the review (not on every page).
-    ...(index === 0 && group === undefined && !input.ballot?.abstain ? [abstainButton(t, input)] : []),
+    ...(index === 0 && group === undefined && !input.ballot?.abstain ? [fixed.abstain] : []),
   ];
   return {
     text: lines.join("\n"),
@@ -159,35 +209,32 @@ const scoreLine = (criterion: Criterion, value: number | undefined): string => {
   return `• ${criterion.name}：${value ?? "—"} / ${criterion.max}${grade ? `（${grade.name}）` : ""}`;
 };
 
-const reviewView = (t: Translate, input: BallotViewInput): View => {
+const reviewView = (cache: BallotViewCache, t: Translate, input: BallotViewInput): View => {
   const { contest, presenter, draft, ballot } = input;
   const criteria = contest.setup.criteria;
   const id = contest.id;
+  const fixed = fixedParts(cache, t, input);
   const scores = completeScores(criteria, draft);
-  const lines = [header(t, input), "", t("ballot-review")];
+  const lines = [fixed.header, "", t("ballot-review")];
   criteria.forEach((c, i) => lines.push(scoreLine(c, draft.scores[String(i)])));
   if (scores) lines.push("", totalLine(t, criteria, scores));
   else lines.push("", t("ballot-incomplete"));
   if (ballot?.abstain) {
-    lines.push("", t("abstain-done", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
+    lines.push("", t("abstain-done", { version: ballot.version, time: formatTime(cache, ballot.submittedAt, contest.language) }));
   } else if (ballot) {
-    lines.push("", t("ballot-submitted", { version: ballot.version, time: formatTime(ballot.submittedAt, contest.language) }));
+    lines.push("", t("ballot-submitted", { version: ballot.version, time: formatTime(cache, ballot.submittedAt, contest.language) }));
     if (!sameScores(scores, ballot)) lines.push(t("ballot-unsaved"));
     lines.push(receiptLine(t, contest, ballot));
   }
   if (ballot?.comment) lines.push(t("comment-shown", { comment: ballot.comment }));
   const submit = scores && !sameScores(scores, ballot) ? [[InlineKeyboard.text(ballot ? t("ballot-resubmit") : t("ballot-submit"), encodeCallback("s", id, presenter))]] : [];
-  const changes = chunk(
-    criteria.map((c, i) => InlineKeyboard.text(t("ballot-change", { criterion: c.name }), encodeCallback("g", id, presenter, i))),
-    2,
-  );
   const extras = [
     ...(ballot && !ballot.abstain
       ? [InlineKeyboard.text(t(ballot.comment ? "comment-change-button" : "comment-add-button"), encodeCallback("m", id, presenter))]
       : []),
-    ...(ballot?.abstain ? [] : [abstainButton(t, input)]),
+    ...(ballot?.abstain ? [] : [fixed.abstain]),
   ];
-  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...changes, ...(extras.length ? [extras] : []), ...appRow(t, input)]) };
+  return { text: lines.join("\n"), keyboard: InlineKeyboard.from([...submit, ...fixed.changes, ...(extras.length ? [extras] : []), ...appRow(t, input)]) };
 };
 
 const closedView = (t: Translate, input: BallotViewInput): View => {
@@ -220,9 +267,6 @@ export const refusalKey = (code: string): string =>
             ? "closing-contest-ended"
             : "common-round-closed";
 
-const abstainButton = (t: Translate, { contest, presenter }: BallotViewInput) =>
-  InlineKeyboard.text(t("abstain-button"), encodeCallback("a", contest.id, presenter, "0"));
-
 /** Asks the judge to confirm an abstention; "back" returns to the review. */
 export const abstainConfirmView = (t: Translate, input: BallotViewInput): View => {
   const { contest, presenter } = input;
@@ -237,10 +281,14 @@ export const abstainConfirmView = (t: Translate, input: BallotViewInput): View =
   };
 };
 
-export const ballotView = (t: Translate, input: BallotViewInput, step: BallotStep): View => {
+/**
+ * The ballot screen at `step`. `cache`: the bot's (BotDeps.ballotViews), so that what does not
+ * depend on the tap is built once; without it, everything is built for this screen alone.
+ */
+export const ballotView = (t: Translate, input: BallotViewInput, step: BallotStep, cache: BallotViewCache = createBallotViewCache()): View => {
   if (!input.roundOpen) return closedView(t, input);
-  if ("review" in step) return reviewView(t, input);
-  return criterionView(t, input, step.criterion, step.group);
+  if ("review" in step) return reviewView(cache, t, input);
+  return criterionView(cache, t, input, step.criterion, step.group);
 };
 
 /** The screen a judge should see first: the first unscored criterion, or the review. */
