@@ -100,6 +100,12 @@ const downloadFromApi =
     return bytes;
   };
 
+/**
+ * Bulk messages to one chat at least this far apart: Telegram's "about one a second", with the
+ * same kind of margin as 28/s against its 30 (a late request must not land within the second).
+ */
+const PER_CHAT_INTERVAL_MS = 1100;
+
 export const createBot = (options: CreateBotOptions) => {
   const { logger, config, metrics } = options;
   const store = metrics ? countSubmittedBallots(options.store, metrics) : options.store;
@@ -113,7 +119,7 @@ export const createBot = (options: CreateBotOptions) => {
   const budget = paced
     ? createSharedBudget({
         store: store.sendBudget,
-        rates: { perSecond: options.broadcastRatePerS ?? 28, perChatIntervalMs: 1000, perGroupPerMinute: options.groupRatePerMin ?? 20 },
+        rates: { perSecond: options.broadcastRatePerS ?? 28, perChatIntervalMs: PER_CHAT_INTERVAL_MS, perGroupPerMinute: options.groupRatePerMin ?? 20 },
         logger,
         ...(metrics
           ? {
@@ -126,7 +132,7 @@ export const createBot = (options: CreateBotOptions) => {
   const sendQueue =
     options.sendQueue ??
     (paced
-      ? createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, logger, ...(metrics ? { metrics } : {}), ...(budget ? { budget } : {}) })
+      ? createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, perChatIntervalMs: PER_CHAT_INTERVAL_MS, logger, ...(metrics ? { metrics } : {}), ...(budget ? { budget } : {}) })
       : unpacedSendQueue(metrics));
   // Installed before autoRetry, so that it sees every attempt (each 429 autoRetry waits out).
   if (metrics) bot.api.config.use(apiMetrics(metrics));

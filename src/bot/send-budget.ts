@@ -5,7 +5,7 @@
 //   among them are only counted, so bulk sends leave room for them.
 // When Redis cannot answer (an error, or no answer within a second), a replica paces itself at its
 // share of the global rate: the rate divided by the live replicas it last knew of (heartbeats in
-// Redis), and asks Redis again once a second.
+// Redis), until a heartbeat, tried once a second meanwhile, gets through again.
 import { randomBytes } from "node:crypto";
 import type { Transformer } from "grammy";
 import type { Logger } from "../logger.js";
@@ -31,7 +31,7 @@ export type SharedBudget = {
 const HEARTBEAT_MS = 2000;
 /** A take Redis has not answered within this is treated as Redis unreachable ("slow or down"). */
 const TAKE_TIMEOUT_MS = 1000;
-/** After a failed take, Redis is asked again only this much later (meanwhile: "unavailable" at once). */
+/** While Redis is unreachable it is asked (a heartbeat, in the background) this often. */
 const RETRY_MS = 1000;
 
 export const createSharedBudget = (options: {
@@ -52,52 +52,66 @@ export const createSharedBudget = (options: {
   const retryMs = options.retryMs ?? RETRY_MS;
   const replicaId = randomBytes(6).toString("hex");
   let replicas = 1;
-  /** Redis failed a take at this time (performance.now()); undefined while it answers. */
-  let failedAt: number | undefined;
+  /** While Redis cannot be asked: the timer that asks it again (a heartbeat) in the background. */
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  /** Rejects after `ms` (a slow Redis counts as unreachable; the call may still land: it only wastes a slot). */
+  const within = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`send budget: no answer from Redis in ${ms} ms`)), ms);
+      timer.unref();
+      promise.then(resolve, reject).finally(() => clearTimeout(timer));
+    });
+
+  const recovered = () => {
+    if (retry === undefined) return;
+    clearInterval(retry);
+    retry = undefined;
+    logger.info({ replicas }, "send budget available again; sharing it through Redis");
+    options.onDegraded?.(false);
+  };
   const beat = async () => {
     try {
-      replicas = Math.max(1, await store.heartbeat(replicaId, heartbeatMs * 3));
+      replicas = Math.max(1, await within(store.heartbeat(replicaId, heartbeatMs * 3), takeTimeoutMs));
       options.onReplicas?.(replicas);
+      recovered();
     } catch {
       // Keep the last known count: it is what the fallback divides the rate by.
     }
+  };
+  const degrade = (error: unknown) => {
+    if (retry !== undefined || stopped) return;
+    logger.warn({ err: error, replicas }, "send budget unavailable; pacing at this replica's share");
+    options.onDegraded?.(true);
+    retry = setInterval(() => void beat(), retryMs);
+    retry.unref();
   };
   void beat();
   const timer = setInterval(() => void beat(), heartbeatMs);
   timer.unref();
 
-  /** Rejects after `ms` (a slow Redis counts as unreachable; the take may still land: it only wastes a slot). */
-  const timeout = (ms: number) =>
-    new Promise<never>((_, reject) => {
-      const t = setTimeout(() => reject(new Error(`send budget: no answer from Redis in ${ms} ms`)), ms);
-      t.unref();
-    });
-
   return {
     take: async (chatId) => {
-      if (failedAt !== undefined && performance.now() - failedAt < retryMs) return "unavailable";
+      // Redis is not asked again for each send while it is away (that could hold every send for
+      // the timeout): the background heartbeat finds out when it is back.
+      if (retry !== undefined) return "unavailable";
       try {
-        const answer = await Promise.race([store.take(chatId, rates), timeout(takeTimeoutMs)]);
-        if (failedAt !== undefined) {
-          logger.info({ replicas }, "send budget available again; sharing it through Redis");
-          options.onDegraded?.(false);
-        }
-        failedAt = undefined;
-        return answer;
+        return await within(store.take(chatId, rates), takeTimeoutMs);
       } catch (error) {
-        if (failedAt === undefined) {
-          logger.warn({ err: error, replicas }, "send budget unavailable; pacing at this replica's share");
-          options.onDegraded?.(true);
-        }
-        failedAt = performance.now();
+        degrade(error);
         return "unavailable";
       }
     },
     pause: (ms) => store.pause(ms).catch(() => undefined),
     record: (chatId) => void store.record(chatId, rates).catch(() => undefined),
     replicas: () => replicas,
-    degraded: () => failedAt !== undefined,
-    stop: () => clearInterval(timer),
+    degraded: () => retry !== undefined,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      if (retry !== undefined) clearInterval(retry);
+    },
   };
 };
 
