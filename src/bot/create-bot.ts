@@ -52,7 +52,7 @@ import type { Metrics } from "../metrics.js";
 import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
 import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
 import { ballotPressLimit, sharedLimit, type RateLimitSettings } from "./rate-limit.js";
-import { countInteractiveSends, createSharedBudget } from "./send-budget.js";
+import { countInteractiveSends, createSharedBudget, pauseOnRateLimit } from "./send-budget.js";
 import { createSendQueue, unpacedSendQueue, type SendQueue } from "./send-queue.js";
 
 export type CreateBotOptions = {
@@ -136,6 +136,7 @@ export const createBot = (options: CreateBotOptions) => {
       : unpacedSendQueue(metrics));
   // Installed before autoRetry, so that it sees every attempt (each 429 autoRetry waits out).
   if (metrics) bot.api.config.use(apiMetrics(metrics));
+  if (budget) bot.api.config.use(pauseOnRateLimit(budget));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   // After autoRetry, so that each interactive message is counted once, however often it is retried.
   if (budget) bot.api.config.use(countInteractiveSends(budget, sendQueue.inBulkLane));

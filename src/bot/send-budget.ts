@@ -136,3 +136,15 @@ export const countInteractiveSends =
     }
     return prev(method, payload, signal);
   };
+
+/**
+ * A 429 on any call (an interactive one included, which auto-retry then waits out by itself) makes
+ * every replica's bulk lane wait for its retry_after. Installed before auto-retry, to see each attempt.
+ */
+export const pauseOnRateLimit =
+  (budget: SharedBudget): Transformer =>
+  async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429) void budget.pause((result.parameters?.retry_after ?? 1) * 1000);
+    return result;
+  };

@@ -7,7 +7,7 @@ import { createSendQueue, type SendQueue } from "../../src/bot/send-queue.js";
 import { createSharedBudget, type SharedBudget } from "../../src/bot/send-budget.js";
 import { createStore } from "../../src/store/store.js";
 import type { BudgetRates } from "../../src/store/send-budget.js";
-import { modelFetch, TelegramModel } from "../support/bot-api-server.js";
+import { apiError, modelFetch, TelegramModel } from "../support/bot-api-server.js";
 import { createHarness, GROUP } from "../bot/harness.js";
 import { ballotMessage, chair, judgesFrom, setUpContest } from "../faults/meeting.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
@@ -181,6 +181,35 @@ describe("two lanes", () => {
       await open;
       expect(h.model.rateLimited).toBe(0);
       console.info(`[ops] a tap during a 150-judge broadcast (${waiting} still queued): answered in ${tapMs.toFixed(1)} ms`);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("makes every replica's bulk lane wait out a 429 that an interactive reply met", async () => {
+    const h = await createHarness({ bot: { sendIntervalMs: 28 }, apiVia: "fetch" });
+    try {
+      await setUpContest(h, judgesFrom(3601, 1));
+      const pause = `${h.redis.prefix}:{budget}:pause`;
+      expect(await h.redis.redis.exists(pause)).toBe(0);
+      h.model.failNext("sendMessage", apiError(429, "Too Many Requests: retry after 2", { retry_after: 2 }));
+      // The reply to a chair's command meets the 429; auto-retry sends it again 2 s later.
+      const replying = h.say(chair, GROUP, "/settings");
+      // Meanwhile the pause is in Redis, where every replica's bulk lane reads it.
+      const other = createSharedBudget({ store: createStore(h.redis.redis, h.redis.prefix).sendBudget, rates: RATES, logger });
+      try {
+        for (let i = 0; (await h.redis.redis.exists(pause)) === 0; i++) {
+          if (i > 150) throw new Error("no pause in Redis");
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const answer = await other.take(4242);
+        expect(answer).toMatchObject({ granted: false, scope: "pause" });
+        expect(answer !== "unavailable" && !answer.granted && answer.waitMs).toBeGreaterThan(500);
+      } finally {
+        other.stop();
+      }
+      await replying;
+      expect(h.model.calls.filter((call) => call.method === "sendMessage" && call.response?.ok === false && call.response.error_code === 429)).toHaveLength(1);
     } finally {
       await h.close();
     }
