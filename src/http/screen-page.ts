@@ -3,6 +3,7 @@
 // Every contest-supplied text is put in with textContent, never as HTML.
 import type { Translate } from "../bot/i18n.js";
 import type { ScreenState } from "./screen-state.js";
+import { drawPart } from "./screen-parts/draw.js";
 
 /**
  * A part of the page beyond the live board (the reveal card, the clocks, the join view, the draw):
@@ -19,7 +20,9 @@ export type ScreenPart = {
 };
 
 /** The parts the page is made of, in drawing order (a later part's overlay lies above). */
-const PARTS: ScreenPart[] = [];
+const PARTS: ScreenPart[] = [
+  drawPart,
+];
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);

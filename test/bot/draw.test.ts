@@ -79,6 +79,9 @@ describe("/draw", () => {
     expect(screen!.next).toMatchObject({ n: lines[0]!.n, name: lines[0]!.name });
     expect(screen!.draw!.rows.map((r) => r.name)).toEqual(lines.map((l) => l.name));
     expect(screen!.draw!.seed).toBe(seed);
+    expect(JSON.stringify(screen)).not.toMatch(/张三|李四|王五/);
+    // The scoreboard shows the draw for a few seconds only.
+    expect((await loadScreenState(h.store, contest.id, () => audit[0]!.at + 16_000))!.draw).toBeUndefined();
 
     // /open without a number opens the first in the drawn order; /open n still means unit n of the list.
     await h.say(chair, GROUP, "/open");
@@ -117,6 +120,27 @@ describe("/draw", () => {
     expect(second.lines.slice(2).every((l) => !l.kept)).toBe(true);
     const audit = (await h.store.audit.read(contest.id)).filter((e) => e.type === "order-drawn");
     expect(audit.map((e) => e.type === "order-drawn" && e.data.drawn.length)).toEqual([6, 4]);
+  });
+
+  it("lists the scores in presenting order where the scoreboard shows them unranked (reveal scores)", async () => {
+    const h = await harness();
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, `/presenters\n${SIX.join("\n")}`);
+    await h.say(chair, GROUP, "/reveal scores");
+    const { lines } = readMessage((await draw(h)).text!);
+    for (const total of [60, 90, 75]) {
+      await h.say(chair, GROUP, "/open");
+      await vote(h, zhang, scoresFor(total));
+      await vote(h, li, scoresFor(total));
+      await vote(h, wang, scoresFor(total));
+      await h.closeRound(chair, GROUP);
+    }
+    const screen = (await loadScreenState(h.store, (await contestOf(h)).id))!;
+    expect(screen.groups.flatMap((g) => g.rows.map((r) => [r.name, r.rank, r.score]))).toEqual([
+      [lines[0]!.name, null, "60.00"],
+      [lines[1]!.name, null, "90.00"],
+      [lines[2]!.name, null, "75.00"],
+    ]);
   });
 
   it("draws within each group (groups keep their places) and overall with /draw all", async () => {
