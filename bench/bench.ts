@@ -5,7 +5,7 @@
 //   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
 //                            [--solo-judges=400] [--broadcast-judges=200] [--dedupe] [--quick]
 //                            [--burst] [--burst-groups=3] [--burst-judges=100]
-//                            [--replicas] [--replica-judges=100] [--taps]
+//                            [--replicas] [--replica-judges=100] [--taps] [--profile=DIR]
 //   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
 //
 // Phases:
@@ -28,7 +28,8 @@
 // Prints a table, then (last line) one JSON object with the figures.
 import { rankingBallots, rankingSetup, rankWorkload } from "./ranking-workload.js";
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import inspector from "node:inspector/promises";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createBot, type CreateBotOptions } from "../src/bot/create-bot.js";
@@ -80,6 +81,8 @@ const BURST_WINDOW_MS = 10_000;
 const BURST_THINK_MS = 300;
 /** --taps: only the meeting, one-at-a-time and ceiling phases (the cost of a tap; for profiling). */
 const TAPS_ONLY = args.has("taps");
+/** --profile=DIR: CPU profiles of the meeting phase's tapping (one per round) written there. */
+const PROFILE_DIR = args.get("profile");
 /** --replicas: only the three-replica broadcast. */
 const REPLICAS_ONLY = args.has("replicas");
 const REPLICAS = 3;
@@ -284,6 +287,14 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
 
   const latencies: number[] = [];
   const submits: number[] = [];
+  // --profile=DIR: a CPU profile of each round's tapping only (no set-up), for `node --cpu-prof`-style analysis.
+  const profiler = PROFILE_DIR ? new inspector.Session() : undefined;
+  const profiles: object[] = [];
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.setSamplingInterval", { interval: 200 });
+  }
   const commands = new Map<string, number>();
   const client = new Map<string, number>();
   let tappingMs = 0;
@@ -295,9 +306,11 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     const clientBefore = new Map(clientCounts);
     const started = now();
     const cpu = process.cpuUsage();
+    await profiler?.post("Profiler.start");
     await Promise.all(judges.map(({ g, j }) => tapBallot(bot, g, j, p, latencies, submits)));
     tappingMs += now() - started;
     const used = process.cpuUsage(cpu);
+    if (profiler) profiles.push(((await profiler.post("Profiler.stop")) as { profile: object }).profile);
     tappingCpuUs += used.user + used.system;
     addInto(commands, statsDelta(before, await commandStats(redis)));
     addInto(client, statsDelta(clientBefore, clientCounts));
@@ -306,6 +319,12 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     // The model's call log and answered button presses are not needed again; keep memory flat.
     bot.model.calls.splice(0);
     bot.model.callbacks.clear();
+  }
+
+  if (profiler) {
+    mkdirSync(PROFILE_DIR!, { recursive: true });
+    profiles.forEach((profile, i) => writeFileSync(`${PROFILE_DIR}/taps-round${i}.cpuprofile`, JSON.stringify(profile)));
+    profiler.disconnect();
   }
 
   // Solo: the last presenter's round, one tap at a time (no queueing in front of the tap).

@@ -16,7 +16,6 @@
 // replica; while Redis cannot be asked a replica paces itself at its share (rate / live replicas).
 // This queue is the bulk lane: sends made inside it are marked (inBulkLane), so the interactive
 // lane's messages, which never wait here, can be counted apart.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { GrammyError } from "grammy";
 import type { SharedBudget } from "./send-budget.js";
 import type { Logger } from "../logger.js";
@@ -90,7 +89,8 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
   const maxInFlight = options.maxInFlight ?? 50;
   const clock = options.clock ?? realClock;
   const { logger, metrics, budget } = options;
-  const bulkLane = new AsyncLocalStorage<true>();
+  /** > 0 while a bulk send is being started (see run). */
+  let bulkDepth = 0;
   /** Redis could not be asked for the budget: pace at this replica's share of the global rate. */
   let degraded = false;
 
@@ -126,7 +126,18 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
     inFlight += 1;
     job.attempts += 1;
     try {
-      const value = await bulkLane.run(true, job.send);
+      // The bulk lane is marked for the synchronous start of the send: grammY calls the outermost
+      // API transformer (countInteractiveSends) synchronously from api.sendMessage(), so it sees
+      // the mark, and nothing else runs in between. (An AsyncLocalStorage would do the same, but on
+      // Node 20 it turns on promise hooks for the whole process: every promise of every tap paid.)
+      bulkDepth += 1;
+      let sending: Promise<unknown>;
+      try {
+        sending = job.send();
+      } finally {
+        bulkDepth -= 1;
+      }
+      const value = await sending;
       stats.sent += 1;
       job.resolve(value);
     } catch (error) {
@@ -241,7 +252,7 @@ export const createSendQueue = (options: SendQueueOptions = {}) => {
       });
     },
     /** True inside a send this queue makes (the bulk lane). */
-    inBulkLane: (): boolean => bulkLane.getStore() === true,
+    inBulkLane: (): boolean => bulkDepth > 0,
     /** Messages waiting plus messages being sent. */
     size: () => queue.length + inFlight,
     /** Resolves when nothing is waiting or being sent. */
