@@ -2,6 +2,7 @@
 import { GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { createSendQueue, SendQueueStoppedError, type Clock } from "../../src/bot/send-queue.js";
+import type { SharedBudget } from "../../src/bot/send-budget.js";
 
 /**
  * Virtual time: a sleep ends when the clock reaches it, and the clock jumps to the next sleep's
@@ -154,4 +155,42 @@ describe("send queue", () => {
     await queue.idle();
     expect(queue.size()).toBe(0);
   });
+
+  it("sends at the slot the shared budget reserved, and lets a slot it woke too late for lapse", async () => {
+    const clock = virtualClock();
+    // The first sleep overruns by 30 ms, as a busy event loop would.
+    let overrun = 30;
+    const late: Clock = {
+      now: clock.now,
+      sleep: (ms, signal) => {
+        const extra = overrun;
+        overrun = 0;
+        return clock.sleep(ms + extra, signal);
+      },
+    };
+    const asked: number[] = [];
+    // A budget (the shared one's interface) that grants every send a slot 40 ms after it is asked.
+    const budget: SharedBudget = {
+      take: async () => {
+        asked.push(clock.now());
+        return { granted: true, delayMs: 40 };
+      },
+      pause: async () => undefined,
+      record: () => undefined,
+      replicas: () => 1,
+      degraded: () => false,
+      stop: () => undefined,
+    };
+    const { sends, send } = recorder(clock);
+    const queue = createSendQueue({ clock: late, budget });
+    await Promise.all([queue.enqueue(1, send(1)), queue.enqueue(2, send(2))]);
+    // Slot 40 was missed by 30 ms: it lapsed; asked again at 70, chat 1 went at its slot, 110.
+    expect(asked.slice(0, 2)).toEqual([0, 70]);
+    expect(sends).toEqual([
+      [1, 110],
+      [2, 150],
+    ]);
+    expect(queue.stats().lapsed).toBe(1);
+  });
 });
+
