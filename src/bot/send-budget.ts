@@ -138,13 +138,18 @@ export const countInteractiveSends =
   };
 
 /**
- * A 429 on any call (an interactive one included, which auto-retry then waits out by itself) makes
- * every replica's bulk lane wait for its retry_after. Installed before auto-retry, to see each attempt.
+ * A 429 on a call outside the bulk lane (auto-retry waits it out for that call) makes every
+ * replica's bulk lane wait for its retry_after too, unless the call went to a group: a group's own
+ * ~20 a minute answers with the wait until its minute frees up, which is that group's matter (the
+ * bulk lane sends to private chats). The bulk lane pauses itself on its own 429s (send-queue.ts).
+ * Installed before auto-retry, to see each attempt.
  */
 export const pauseOnRateLimit =
-  (budget: SharedBudget): Transformer =>
+  (budget: SharedBudget, inBulkLane: () => boolean): Transformer =>
   async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
-    if (!result.ok && result.error_code === 429) void budget.pause((result.parameters?.retry_after ?? 1) * 1000);
+    if (!result.ok && result.error_code === 429 && !inBulkLane() && !(Number((payload as { chat_id?: unknown }).chat_id) < 0)) {
+      void budget.pause((result.parameters?.retry_after ?? 1) * 1000);
+    }
     return result;
   };

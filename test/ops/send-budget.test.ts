@@ -7,7 +7,7 @@ import { createSendQueue, type SendQueue } from "../../src/bot/send-queue.js";
 import { createSharedBudget, type SharedBudget } from "../../src/bot/send-budget.js";
 import { createStore } from "../../src/store/store.js";
 import type { BudgetRates } from "../../src/store/send-budget.js";
-import { apiError, modelFetch, TelegramModel } from "../support/bot-api-server.js";
+import { apiError, modelFetch, TelegramModel, type TestUser } from "../support/bot-api-server.js";
 import { createHarness, GROUP } from "../bot/harness.js";
 import { ballotMessage, chair, judgesFrom, setUpContest } from "../faults/meeting.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
@@ -186,15 +186,21 @@ describe("two lanes", () => {
     }
   });
 
-  it("makes every replica's bulk lane wait out a 429 that an interactive reply met", async () => {
+  it("makes every replica's bulk lane wait out a 429 that an interactive reply met (not a group's own)", async () => {
     const h = await createHarness({ bot: { sendIntervalMs: 28 }, apiVia: "fetch" });
     try {
-      await setUpContest(h, judgesFrom(3601, 1));
+      const [judge] = judgesFrom(3601, 1) as [TestUser];
+      await setUpContest(h, [judge]);
       const pause = `${h.redis.prefix}:{budget}:pause`;
+      const limited = () => h.model.calls.filter((call) => call.method === "sendMessage" && call.response?.ok === false && call.response.error_code === 429);
+      // A group's reply meets a 429 (a group's minute is that group's matter): no pause for the others.
+      h.model.failNext("sendMessage", apiError(429, "Too Many Requests: retry after 1", { retry_after: 1 }));
+      await h.say(chair, GROUP, "/settings");
+      expect(limited()).toHaveLength(1);
       expect(await h.redis.redis.exists(pause)).toBe(0);
+      // A reply in private meets one; auto-retry sends it again 2 s later.
       h.model.failNext("sendMessage", apiError(429, "Too Many Requests: retry after 2", { retry_after: 2 }));
-      // The reply to a chair's command meets the 429; auto-retry sends it again 2 s later.
-      const replying = h.say(chair, GROUP, "/settings");
+      const replying = h.say(judge, judge.id, "/help");
       // Meanwhile the pause is in Redis, where every replica's bulk lane reads it.
       const other = createSharedBudget({ store: createStore(h.redis.redis, h.redis.prefix).sendBudget, rates: RATES, logger });
       try {
@@ -209,7 +215,8 @@ describe("two lanes", () => {
         other.stop();
       }
       await replying;
-      expect(h.model.calls.filter((call) => call.method === "sendMessage" && call.response?.ok === false && call.response.error_code === 429)).toHaveLength(1);
+      expect(limited()).toHaveLength(2);
+      expect(h.model.lastMessage(judge.id)?.text).toBeTruthy();
     } finally {
       await h.close();
     }
