@@ -302,6 +302,7 @@ template-fields = Fields (only title, criteria and presenters are required):
     • prizeScope: group (prizes per group, the default) or overall (over all units)
     • tiebreak: tie-break rules in order, e.g. ["live", { "{" }"criterion": "Innovation"{ "}" }, "panel", "chair"]
     • judges: name, userId, panel, observer, conflicts (presenters they must not score)
+    • join: how judges join, open (the default), approve or roster (see /joinmode)
     • quorum: fewest counted ballots; language: zh-CN or en
     A CSV of presenters alone works too (header: name,group,prior).
 file-json-syntax = JSON syntax error (line { $line }, column { $column })

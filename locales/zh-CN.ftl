@@ -302,6 +302,7 @@ template-fields = 字段说明（只有 title、criteria、presenters 必填）�
     • prizeScope：group 各分组分别颁奖（默认）或 overall 全部单位统一颁奖
     • tiebreak：并列规则，按顺序如 ["live", { "{" }"criterion": "创新性"{ "}" }, "panel", "chair"]
     • judges：预设评委 name、userId、panel、observer、conflicts（回避的汇报人）
+    • join：评委加入方式，open 公开加入（默认）、approve 主持人审核或 roster 仅限名单邀请（见 /joinmode）
     • quorum：最少有效票数；language：zh-CN 或 en
     也可以只发汇报人 CSV（表头：name,group,prior 或 名称,分组,平时成绩）。
 file-json-syntax = JSON 格式错误（第 { $line } 行第 { $column } 列）

@@ -20,6 +20,7 @@ workbook-note-settings-prizescope = Prizes down each group's ranking, or down on
 workbook-note-settings-tiebreak = Equal finals are compared by these in order, higher first, separated by commas: live, a criterion's name, panel, chair (last only); empty: ranks are shared
 workbook-note-settings-season-name = At /finish the contest is added to this season (optional), see /season
 workbook-note-settings-season-weight = The contest's weight in the season (default 1)
+workbook-note-settings-join = How judges join: open (the group button and join codes), approve (the chair approves each new judge), roster (personal invitations only, to the judges of the Judges sheet or /judges); default open, see /joinmode
 
 workbook-note-criteria-name = Criterion name, required, unique
 workbook-note-criteria-max = Maximum score, positive, at most two decimals

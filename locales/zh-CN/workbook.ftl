@@ -20,6 +20,7 @@ workbook-note-settings-prizescope = 奖项按各分组分别颁发，还是全�
 workbook-note-settings-tiebreak = 最终得分相同时依次比较，高者在前，用、分隔：现场得分、评分项名称、评委组、主持人（只能放最后）；留空则名次并列
 workbook-note-settings-season-name = 结束（/finish）时把本次评议计入这个赛季（可不填），见 /season
 workbook-note-settings-season-weight = 本次评议在赛季中的权重（默认 1）
+workbook-note-settings-join = 评委如何加入：公开加入（群内按钮、加入码）、主持人审核（主持人同意后才能评分）、仅限名单邀请（只接受个人邀请，名单见“评委”表或 /judges）；默认公开加入，见 /joinmode
 
 workbook-note-criteria-name = 评分项名称，必填，不重复
 workbook-note-criteria-max = 满分，正数，最多两位小数

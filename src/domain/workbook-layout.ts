@@ -168,6 +168,19 @@ export const SETTINGS: readonly Setting[] = [
     },
   },
   { path: ["tiebreak"], names: { "zh-CN": "并列规则", en: "Tie-break" }, kind: { type: "tiebreak" } },
+  {
+    path: ["join"],
+    names: { "zh-CN": "评委加入方式", en: "Judges join by" },
+    kind: {
+      type: "choice",
+      // The /joinmode words (开放, 审批, 名单) are read too.
+      choices: [
+        { value: "open", names: { "zh-CN": "公开加入", en: "Open" }, aliases: ["开放", "公开"] },
+        { value: "approve", names: { "zh-CN": "主持人审核", en: "Approve" }, aliases: ["审批", "审核"] },
+        { value: "roster", names: { "zh-CN": "仅限名单邀请", en: "Roster" }, aliases: ["名单", "名单邀请"] },
+      ],
+    },
+  },
 ];
 
 /** A note row (the template's second row) starts with this mark; such rows are not data. */

@@ -86,6 +86,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
     const sheets = await templateSheets(alice.id, alice);
     expect(sheets.map((s) => s.name)).toEqual(["Settings", "Criteria", "Presenters", "Judges", "Panels", "Prizes", "Bands"]);
     expect(sheets[0]!.rows[4]).toEqual(["Method", "Trimmed mean", expect.stringContaining("mean, trimmed mean, median")]);
+    expect(sheets[0]!.rows[15]).toEqual(["Judges join by", "Open", expect.stringContaining("open (the group button and join codes), approve")]);
     expect(sheets.flatMap((s) => s.rows.flat()).filter((c) => String(c).includes("workbook-"))).toEqual([]);
     expect(await upload(excelLikeWorkbook(sheets), "contest.xlsx")).toContain("✅ 已导入");
     expect(await setup()).toEqual(SAMPLE);
@@ -113,7 +114,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       ["李四", "１００２", "两代表一委员", "是", "坡头镇、麻斜街道"],
       ["王五", null, "区领导", null, "区农业农村局"],
     ]);
-    const settings: Record<string, FixtureCell> = { 最少有效评分数: { formula: "2+3", cached: 5 }, 赛季: "2026年度综合考评", 并列规则: "现场得分、创新性、主持人", 评奖范围: "全部单位统一评奖" };
+    const settings: Record<string, FixtureCell> = { 最少有效评分数: { formula: "2+3", cached: 5 }, 赛季: "2026年度综合考评", 并列规则: "现场得分、创新性、主持人", 评奖范围: "全部单位统一评奖", 评委加入方式: "仅限名单邀请" };
     sheets = sheets.map((s) => (s.name === "设置" ? { ...s, rows: s.rows.map((r) => (String(r[0]) in settings ? [r[0], settings[String(r[0])]] : r)) } : s));
     sheets = sheets.map((s) => (s.name === "评分项" ? { ...s, rows: s.rows.map((r, i) => (i === 2 ? [...r.slice(0, 5), "优 27-30、良 ２１－２６，差 0～20"] : r)) } : s));
     const text = await upload(excelLikeWorkbook(sheets));
@@ -129,7 +130,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       { name: "差", min: 0, max: 20 },
     ];
     const criteria = SAMPLE.criteria.map((c, i) => (i === 0 ? { ...c, grades } : c));
-    expect(await setup()).toEqual({ ...SAMPLE, criteria, judges, season: { name: "2026年度综合考评", weight: 1 }, tiebreak: ["live", { criterion: "创新性" }, "chair"], prizeScope: "overall" });
+    expect(await setup()).toEqual({ ...SAMPLE, criteria, judges, season: { name: "2026年度综合考评", weight: 1 }, tiebreak: ["live", { criterion: "创新性" }, "chair"], prizeScope: "overall", join: "roster" });
   });
 
   it("names sheet, row and column of each bad cell, in one message, and stores nothing", async () => {
@@ -148,7 +149,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       [{ formula: "VLOOKUP(1,Z:Z,1)" }],
     ]);
     sheets = withRows(sheets, "评委", [["张三", null, "区政协", "可能"]]);
-    const wrong: Record<string, FixtureCell> = { 计分方法: "加权", 并列规则: "主持人、现场得分" };
+    const wrong: Record<string, FixtureCell> = { 计分方法: "加权", 并列规则: "主持人、现场得分", 评委加入方式: "随便" };
     sheets = sheets.map((s) => (s.name === "设置" ? { ...s, rows: s.rows.map((r) => (String(r[0]) in wrong ? [r[0], wrong[String(r[0])]] : r)) } : s));
     await refusedWith(excelLikeWorkbook(sheets), [
       "• 评分项 第 3 行 满分：应为正数（收到 abc）",
@@ -163,6 +164,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       "• 评委 第 3 行 观察员：应为以下之一：是 / 否（收到 可能）",
       "• 设置 第 5 行 计分方法：应为以下之一：平均分 / 去掉最高最低分后平均 / 中位数（收到 加权）",
       "• 设置 第 15 行 并列规则：并列规则「主持人」不对：可用 现场得分、评分项名称（现有：实施性、创新性、实施性、持续性、推广性）、评委组、主持人；每条只写一次，主持人只能放在最后",
+      "• 设置 第 16 行 评委加入方式：应为以下之一：公开加入 / 主持人审核 / 仅限名单邀请（收到 随便）",
     ]);
   });
 
@@ -186,7 +188,7 @@ describe("contest workbook: /template and /import of XLSX", () => {
       "• 汇报单位 第 3 行：有跨列合并的单元格（A3:B3）：请取消合并，每格填写一个值",
       "• 评分项 第 1 行：不认识的列（可用：名称、满分、步长、权重、评分细则、等级）（收到 分值）",
       "• 奖项 第 3 行：单元格 C3 所在的列没有表头：请删除这个值或补上列名",
-      "• 设置 第 16 行 设置项：不认识的设置项（可用：评议名称、语言、计分方法、去掉最高最低分个数、现场成绩权重、平时成绩权重、最少有效评分数、偏离提醒分差、赛季、赛季权重、结果公布、评奖范围、并列规则）（收到 开幕致辞）",
+      "• 设置 第 17 行 设置项：不认识的设置项（可用：评议名称、语言、计分方法、去掉最高最低分个数、现场成绩权重、平时成绩权重、最少有效评分数、偏离提醒分差、赛季、赛季权重、结果公布、评奖范围、并列规则、评委加入方式）（收到 开幕致辞）",
       "• 工作表「Sheet1」：不认识的工作表（可用：设置、评分项、汇报单位、评委、评审组、奖项、等次）（收到 Sheet1）",
     ]);
     await refusedWith(excelLikeWorkbook(sheets.filter((s) => s.name !== "设置")), ["• 缺少工作表「设置」"]);
