@@ -12,6 +12,11 @@ RUN npm run build
 # ---- runtime: production dependencies + compiled code only ----
 FROM node:22-slim AS runtime
 ENV NODE_ENV=production
+# A CJK font for the PNG QR sheets (src/bot/qr-sheet.ts: resvg loads the system fonts): without
+# one, judges' Chinese names print blank. WenQuanYi Zen Hei is ~16 MB (fonts-noto-cjk ~90 MB).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-wqy-zenhei \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

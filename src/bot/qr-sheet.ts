@@ -1,6 +1,7 @@
 // Printable sheets of QR codes (invitations, panel join codes): drawn on this server, never by an
 // outside service. The QR matrix comes from `qrcode`; the page is SVG rasterised to PNG by resvg
-// with the system's CJK font (fonts-noto-cjk; without one, names are left blank but codes still work).
+// with the system's CJK font (Noto Sans CJK or WenQuanYi Zen Hei; the Docker image installs
+// fonts-wqy-zenhei). Without one the names are left blank, though the codes still work.
 import QRCode from "qrcode";
 import { Resvg } from "@resvg/resvg-js";
 
@@ -12,7 +13,13 @@ const CELL_W = 300;
 const CELL_H = 350;
 const QR_PX = 250;
 const HEADER_H = 90;
-const FONT_FAMILY = "Noto Sans CJK SC, Noto Sans CJK, Noto Sans SC, WenQuanYi Zen Hei, sans-serif";
+/** The CJK families tried in order; the first one found draws the names. */
+export const CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans CJK", "Noto Sans SC", "WenQuanYi Zen Hei"] as const;
+const FONT_FAMILY = [...CJK_FAMILIES, "sans-serif"].join(", ");
+
+/** Where resvg finds fonts: the system's (fontconfig's directories, else /usr/share/fonts), or given files. */
+export type SheetFonts = { loadSystemFonts: boolean; fontFiles?: string[] };
+export const SYSTEM_FONTS: SheetFonts = { loadSystemFonts: true };
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch]!);
@@ -68,12 +75,12 @@ const sheetSvg = (heading: string, cards: readonly QrCard[]): string => {
 };
 
 /** PNG sheets of at most CARDS_PER_SHEET cards each (4 across), every card a QR code with its names. */
-export const qrSheets = (heading: string, cards: readonly QrCard[]): Buffer[] => {
+export const qrSheets = (heading: string, cards: readonly QrCard[], fonts: SheetFonts = SYSTEM_FONTS): Buffer[] => {
   const sheets: Buffer[] = [];
   for (let i = 0; i < cards.length; i += CARDS_PER_SHEET) {
     const svg = sheetSvg(heading, cards.slice(i, i + CARDS_PER_SHEET));
     const rendered = new Resvg(svg, {
-      font: { loadSystemFonts: true, defaultFontFamily: "Noto Sans CJK SC" },
+      font: { ...fonts, defaultFontFamily: CJK_FAMILIES[0] },
       background: "#ffffff",
     }).render();
     sheets.push(Buffer.from(rendered.asPng()));

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
+import { CJK_FAMILIES } from "../../src/bot/qr-sheet.js";
 
 const ServiceSchema = z.object({
   image: z.string().optional(),
@@ -92,6 +93,15 @@ describe("Dockerfile", () => {
     const health = instructions.find((l) => l.startsWith("HEALTHCHECK "));
     expect(health).toMatch(/CMD \["node", "-e", ".*\/healthz/);
     expect(health).not.toMatch(/curl|wget/);
+  });
+
+  it("installs a CJK font in the runtime image, one the QR sheets ask resvg for (test/bot/qr-sheet.test.ts draws with it alone)", () => {
+    const runtime = instructions.slice(instructions.indexOf(froms.at(-1) ?? ""));
+    const install = runtime.map((l) => l.replace(/\s+/g, " ")).find((l) => /^RUN apt-get update && apt-get install /.test(l));
+    expect(install).toMatch(/apt-get install -y --no-install-recommends fonts-wqy-zenhei\b/);
+    expect(install).toMatch(/&& rm -rf \/var\/lib\/apt\/lists\/\*$/);
+    expect(runtime.findIndex((l) => l.includes("fonts-wqy-zenhei"))).toBeLessThan(runtime.indexOf("USER node"));
+    expect(CJK_FAMILIES).toContain("WenQuanYi Zen Hei");
   });
 
   it(".dockerignore keeps secrets and local artefacts out of the context", () => {
