@@ -1,81 +1,34 @@
 // The bot process is killed (SIGKILL) in the middle of a round and started again on the same Redis
 // prefix: the open round, the judges' half-filled ballots and the live counter carry on, and a tap
 // sent while no bot was running (Telegram keeps it) is applied by the new process.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttonsOf, startBotApiServer, type BotApiServer, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import { describe, expect, it } from "vitest";
+import type { TestUser } from "../support/bot-api-server.js";
+import { botProcessMeeting, TIMEOUT } from "./bot-process.js";
 
 const GROUP = -100_888;
 const chair: TestUser = { id: 701, first_name: "主持人", language_code: "zh-hans" };
 const [a, b, c] = [711, 712, 713].map((id, i): TestUser => ({ id, first_name: `评委${i + 1}`, language_code: "zh-hans" })) as [TestUser, TestUser, TestUser];
-const TIMEOUT = 15_000;
 
 describe("the bot process killed (SIGKILL) mid-round and started again", () => {
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
-
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(GROUP, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
-
-  const start = async () => {
-    const bot = await startBotProcess({ ...api, redisUrl: redis.url, prefix: redis.prefix, env: { COUNTER_EDIT_INTERVAL_S: "0" } });
-    bots.push(bot);
-    return bot;
-  };
-
-  const groupMessage = (includes: string) => api.waitForMessage(GROUP, (m) => (m.text ?? "").includes(includes), TIMEOUT);
-  const say = (text: string, reply: string) => {
-    api.send(chair, GROUP, text);
-    return groupMessage(reply);
-  };
-  const hasButton = (m: StoredMessage | undefined, button: string | RegExp) =>
-    buttonsOf(m).some((x) => (typeof button === "string" ? x.text === button : button.test(x.text)));
-  /** Waits for the judge's ballot to show `includes` and `button`, then taps it. */
-  const tap = async (judge: TestUser, includes: string, button: string | RegExp) => {
-    const message = await api.waitFor(
-      (m) => {
-        const last = m.lastMessage(judge.id);
-        return last?.text?.includes(includes) && hasButton(last, button) && last;
-      },
-      TIMEOUT,
-      `ballot of ${judge.first_name} showing ${includes}`,
-    );
-    return api.tap(judge, judge.id, message.messageId, button);
-  };
+  const meeting = botProcessMeeting(GROUP, chair);
+  const { start, groupMessage, say, tap, scoreAll } = meeting;
   const recorded = (judge: TestUser) =>
-    api.waitForCall("answerCallbackQuery", (call) => String(call.params.text ?? "").includes("已记录") && judgesCallback(call.params.callback_query_id, judge), { timeoutMs: TIMEOUT });
-  const judgesCallback = (id: unknown, judge: TestUser) => api.model.callbacks.get(String(id))?.userId === judge.id;
+    meeting.api.waitForCall("answerCallbackQuery", (call) => String(call.params.text ?? "").includes("已记录") && judgesCallback(call.params.callback_query_id, judge), { timeoutMs: TIMEOUT });
+  const judgesCallback = (id: unknown, judge: TestUser) => meeting.api.model.callbacks.get(String(id))?.userId === judge.id;
   /** Waits until the bot has confirmed (getUpdates offset past) every update queued so far. */
   const confirmed = (lastUpdateId: number) =>
-    api.waitFor((m) => m.calls.some((call) => call.method === "getUpdates" && Number(call.params.offset) > lastUpdateId), TIMEOUT, "updates confirmed");
+    meeting.api.waitFor((m) => m.calls.some((call) => call.method === "getUpdates" && Number(call.params.offset) > lastUpdateId), TIMEOUT, "updates confirmed");
 
   it("continues the open round, the drafts and the live counter", async () => {
+    const { api } = meeting;
     const first = await start();
-    await say("/newcontest 季度述职评议", "已创建评议");
-    await say("/criteria\n实施性 30\n创新性 30\n持续性 20\n推广性 20", "已保存 4 个评分项");
-    await say("/presenters\n区交通运输局\n区教育局", "已保存 2 位汇报人");
-    const join = await say("/join", "加入评委");
-    for (const judge of [a, b, c]) {
-      api.startUser(judge);
-      api.tap(judge, GROUP, join.messageId, /加入评委/);
-      await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("你已成为"), TIMEOUT);
-    }
+    await meeting.setUp([a, b, c]);
     const counter = await say("/open", "第 1/2 位：区交通运输局");
     // The broadcast is paced (~28 messages/s): every judge has the ballot before the kill.
     for (const judge of [a, b, c]) await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("评分项 1/4"), TIMEOUT);
 
     // Judge A submits; judge B scores two of four criteria; judge C has not started.
-    for (const [i, score] of [25, 26, 18, 17].entries()) await tap(a, `评分项 ${i + 1}/4`, String(score));
+    await scoreAll(a, [25, 26, 18, 17]);
     await tap(a, "请核对你的评分", /^✅/);
     await recorded(a);
     await tap(b, "评分项 1/4", "27");
@@ -95,7 +48,7 @@ describe("the bot process killed (SIGKILL) mid-round and started again", () => {
     await tap(b, "评分项 4/4", "18");
     await tap(b, "请核对你的评分", /^✅/);
     await recorded(b);
-    for (const [i, score] of [20, 22, 15, 15].entries()) await tap(c, `评分项 ${i + 1}/4`, String(score));
+    await scoreAll(c, [20, 22, 15, 15]);
     await tap(c, "请核对你的评分", /^✅/);
     await recorded(c);
     // The new process edits the counter message the first one posted.

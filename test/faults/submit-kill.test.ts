@@ -6,73 +6,25 @@
 // Polling mode's choice (README "Trust"): every ballot step is idempotent in its Lua script (a tap
 // sets a value; a submit of an unchanged ballot changes nothing), so a redelivered update is
 // harmless. Without that, the redelivered submit becomes "version 2" and "ballot-changed".
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createStore } from "../../src/store/store.js";
-import { buttonsOf, startBotApiServer, type BotApiServer, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import type { TestUser } from "../support/bot-api-server.js";
+import { botProcessMeeting, TIMEOUT } from "./bot-process.js";
 
 const GROUP = -100_889;
 const chair: TestUser = { id: 901, first_name: "主持人", language_code: "zh-hans" };
 const [a, b] = [911, 912].map((id, i): TestUser => ({ id, first_name: `评委${i + 1}`, language_code: "zh-hans" })) as [TestUser, TestUser];
-const TIMEOUT = 15_000;
 
 describe("the bot killed between a submit's Redis write and its reply", () => {
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
-
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(GROUP, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
-
-  const start = async () => {
-    const bot = await startBotProcess({ ...api, redisUrl: redis.url, prefix: redis.prefix, env: { COUNTER_EDIT_INTERVAL_S: "0" } });
-    bots.push(bot);
-    return bot;
-  };
-  const groupMessage = (includes: string) => api.waitForMessage(GROUP, (m) => (m.text ?? "").includes(includes), TIMEOUT);
-  const say = (text: string, reply: string) => {
-    api.send(chair, GROUP, text);
-    return groupMessage(reply);
-  };
-  const hasButton = (m: StoredMessage | undefined, button: string | RegExp) =>
-    buttonsOf(m).some((x) => (typeof button === "string" ? x.text === button : button.test(x.text)));
-  const tap = async (judge: TestUser, includes: string, button: string | RegExp) => {
-    const message = await api.waitFor(
-      (m) => {
-        const last = m.lastMessage(judge.id);
-        return last?.text?.includes(includes) && hasButton(last, button) && last;
-      },
-      TIMEOUT,
-      `ballot of ${judge.first_name} showing ${includes}`,
-    );
-    return api.tap(judge, judge.id, message.messageId, button);
-  };
-  const scoreAll = async (judge: TestUser, scores: number[]) => {
-    for (const [i, score] of scores.entries()) await tap(judge, `评分项 ${i + 1}/4`, String(score));
-  };
+  const meeting = botProcessMeeting(GROUP, chair);
+  const { start, groupMessage, say, tap, scoreAll } = meeting;
   const answerTo = (callbackId: string) =>
-    api.waitForCall("answerCallbackQuery", (call) => call.params.callback_query_id === callbackId && call.response !== undefined, { timeoutMs: TIMEOUT });
+    meeting.api.waitForCall("answerCallbackQuery", (call) => call.params.callback_query_id === callbackId && call.response !== undefined, { timeoutMs: TIMEOUT });
 
   it("stores the ballot once, shows it to the judge and counts it once", async () => {
+    const { api, redis } = meeting;
     const first = await start();
-    await say("/newcontest 季度述职评议", "已创建评议");
-    await say("/criteria\n实施性 30\n创新性 30\n持续性 20\n推广性 20", "已保存 4 个评分项");
-    await say("/presenters\n区交通运输局\n区教育局", "已保存 2 位汇报人");
-    const join = await say("/join", "加入评委");
-    for (const judge of [a, b]) {
-      api.startUser(judge);
-      api.tap(judge, GROUP, join.messageId, /加入评委/);
-      await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("你已成为"), TIMEOUT);
-    }
+    await meeting.setUp([a, b]);
     await say("/open", "第 1/2 位：区交通运输局");
     await scoreAll(b, [20, 22, 15, 15]);
     await tap(b, "请核对你的评分", /^✅/);
