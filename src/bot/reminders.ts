@@ -3,13 +3,10 @@
 // the private chat (where /start shows the open round's ballot).
 import { InlineKeyboard, type Api } from "grammy";
 import type { Contest, Judge } from "../domain/contest.js";
-import { messageRole } from "../store/messages.js";
 import type { BotDeps } from "./deps.js";
 import type { Translate } from "./i18n.js";
-import { isForbidden } from "./telegram-errors.js";
-import { ballotView, initialStep } from "./views/ballot.js";
+import { sendBallot } from "./ballot-delivery.js";
 import { presenterName } from "./views/round.js";
-import { ballotAppUrl } from "./ballot-app-link.js";
 
 /** Deep-link payload of a reminder: any payload that is not a join link shows the open ballot. */
 export const REMIND_PAYLOAD = "ballot";
@@ -42,28 +39,8 @@ export const createReminders = (deps: BotDeps, botUsername: () => string) => {
   /** Sends one judge their ballot again, headed by a reminder line; false when they cannot be reached. */
   const remindJudge = async (api: Api, contest: Contest, presenter: number, judge: Judge, t: Translate): Promise<boolean> => {
     if (!(await store.judges.hasStarted(judge.userId))) return false;
-    const state = await store.ballots.state(contest.id, presenter, judge.userId);
-    if (!state?.judge || state.conflicted || state.round !== "open") return true;
-    const input = {
-      contest,
-      presenter,
-      draft: state.draft,
-      ballot: state.ballot,
-      roundOpen: true,
-      appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, presenter),
-    };
-    const view = ballotView(t, input, initialStep(input), deps.ballotViews);
-    const text = [t("remind-private", { n: presenter + 1, name: presenterName(contest, presenter) }), "", view.text].join("\n");
-    try {
-      const message = await deps.sendQueue.enqueue(judge.userId, () =>
-        api.sendMessage(judge.userId, text, view.keyboard ? { reply_markup: view.keyboard } : {}),
-      );
-      await store.messages.set(contest.id, messageRole.ballot(presenter, judge.userId), message.message_id);
-      return true;
-    } catch (error) {
-      if (!isForbidden(error)) deps.logger.warn({ err: error, judge: judge.userId }, "reminder not delivered");
-      return false;
-    }
+    const heading = t("remind-private", { n: presenter + 1, name: presenterName(contest, presenter) });
+    return sendBallot(deps, api, contest, presenter, judge.userId, t, heading);
   };
 
   /** The group message naming the judges the bot could not write to, with a link to its private chat. */

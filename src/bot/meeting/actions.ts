@@ -14,11 +14,9 @@ import type { Translate } from "../i18n.js";
 import type { Closing } from "../closing.js";
 import type { Reminders } from "../reminders.js";
 import type { Announcements } from "../announcements.js";
-import { isForbidden } from "../telegram-errors.js";
 import { syncJudgeEntries } from "../judge-entries.js";
 import { seasonAtFinish } from "../seasons.js";
-import { ballotView, initialStep } from "../views/ballot.js";
-import { ballotAppUrl } from "../ballot-app-link.js";
+import { sendBallot } from "../ballot-delivery.js";
 import { createFinishing, type Finishing } from "../finishing.js";
 import { presenterName, roundCounterView } from "../views/round.js";
 import { nextInOrder } from "../../domain/draw.js";
@@ -66,34 +64,10 @@ export const createMeetingActions = (
   /**
    * Sends every judge their ballot for the round through the send queue (paced under Telegram's
    * limits; a 403 fails one judge only); returns the judges who could not be reached, in order.
+   * A judge conflicted with the presenter gets no ballot for them.
    */
   const sendBallots = async (api: Api, contest: Contest, presenter: number, judges: Judge[], t: Translate) => {
-    const reached = await Promise.all(
-      judges.map(async (judge) => {
-        const state = await store.ballots.state(contest.id, presenter, judge.userId);
-        // A judge conflicted with the presenter gets no ballot for them.
-        if (!state || state.conflicted) return true;
-        const input = {
-          contest,
-          presenter,
-          draft: state.draft,
-          ballot: state.ballot,
-          roundOpen: true,
-          appUrl: ballotAppUrl(deps.ballotAppBase, contest.id, presenter),
-        };
-        const view = ballotView(t, input, initialStep(input), deps.ballotViews);
-        try {
-          const message = await deps.sendQueue.enqueue(judge.userId, () =>
-            api.sendMessage(judge.userId, view.text, { reply_markup: view.keyboard }),
-          );
-          await store.messages.set(contest.id, messageRole.ballot(presenter, judge.userId), message.message_id);
-          return true;
-        } catch (error) {
-          if (!isForbidden(error)) deps.logger.warn({ err: error, judge: judge.userId }, "ballot not delivered");
-          return false;
-        }
-      }),
-    );
+    const reached = await Promise.all(judges.map((judge) => sendBallot(deps, api, contest, presenter, judge.userId, t)));
     return judges.filter((_, i) => !reached[i]);
   };
 
