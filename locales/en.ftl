@@ -552,8 +552,6 @@ remind-time-set = ⏱ This round closes automatically in { $minutes } minutes an
         [1] .
        *[other] ; judges who haven't submitted get a reminder one minute before.
     }
-remind-time-warn = ⏰ One minute left for #{ $n } { $name } ({ $pending } judges have not submitted).
-remind-time-up = ⏰ Time is up: scoring of #{ $n } { $name } closed automatically.
 reopen-usage = Usage: /reopen n [minutes] reopens a closed round; ballots cast before stay and judges can change them.
 reopen-not-closed = #{ $n } { $name } has not closed yet, so it can't be reopened (a round that hasn't run yet: /open { $n }).
 reopen-done = 🔁 #{ $n } { $name } is open again: ballots cast before stay, judges can change them, and the standings are posted again when it closes.

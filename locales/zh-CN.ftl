@@ -552,8 +552,6 @@ remind-time-set = ⏱ 本轮限时 { $minutes } 分钟，到时自动结束并�
         [1] 。
        *[other] ；结束前 1 分钟会提醒未提交的评委。
     }
-remind-time-warn = ⏰ 第 { $n } 位「{ $name }」的评分还剩 1 分钟（还有 { $pending } 位评委未提交）。
-remind-time-up = ⏰ 时间到：第 { $n } 位「{ $name }」的评分自动结束。
 reopen-usage = 用法：/reopen 序号 [分钟]——重新开放已结束的一轮；之前的评分保留，评委可以修改。
 reopen-not-closed = 第 { $n } 位「{ $name }」还没有结束评分，不能重新开放（尚未开始的请用 /open { $n }）。
 reopen-done = 🔁 第 { $n } 位「{ $name }」的评分已重新开放：之前提交的评分保留，评委可以修改，结束后会重新公布排名。

@@ -2,7 +2,7 @@
 // from the median, /close asks the chair to confirm (✅/✖, checked on press) instead of closing,
 // so the ballot can be checked first. Outliers are named by number, never by name ("show name"
 // tells only the chair who presses it, in an alert). A round closed by its time limit closes at
-// once, with the same notes.
+// once; the chairs get the same notes in private.
 import { Composer, InlineKeyboard, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { isChair, type Contest } from "../domain/contest.js";
@@ -18,7 +18,7 @@ import type { Announcements } from "./announcements.js";
 import { loadJudgeMap, scoredBallots } from "./standings.js";
 import { editIgnoringSame } from "./telegram-errors.js";
 import { presenterName } from "./views/round.js";
-import { toGroup, type ActionInput } from "./meeting/action-input.js";
+import type { ActionInput } from "./meeting/action-input.js";
 import type { ChairMessenger } from "./meeting/chair-messages.js";
 
 /** How long "show name" keeps working after the warning. */
@@ -32,8 +32,6 @@ export type CloseCheck = {
   median: Rational | undefined;
   outliers: Outlier[];
 };
-
-type Send = (text: string, other?: { reply_markup?: InlineKeyboard }) => Promise<unknown>;
 
 export const createClosing = (deps: BotDeps, announcements: Announcements, chairs: ChairMessenger) => {
   const { store } = deps;
@@ -77,10 +75,12 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
    * (as the release policy allows), the judges the round's digest under their ballots (see
    * announcements.ts). False when the round was not open any more.
    */
-  const closeNow = async (api: Api, contest: Contest, presenter: number, actor: Actor): Promise<boolean> => {
+  const closeNow = async (api: Api, contest: Contest, presenter: number, actor: Actor, closed?: () => Promise<void>): Promise<boolean> => {
     if (!(await store.rounds.close(contest.id, presenter, actor))) return false;
     await store.timers.cancel(contest.id, presenter);
     deps.logger.info({ contestId: contest.id, presenter, by: actor.by }, "round closed");
+    // Said once the round is closed for good, before the announcements (which may fail on Telegram).
+    await closed?.();
     await announcements.roundClosed(api, contest, presenter);
     return true;
   };
@@ -119,21 +119,24 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
   const noticeText = (t: Translate, contest: Contest, presenter: number, c: CloseCheck): string =>
     [t("quorum-notice-title", { n: presenter + 1, name: presenterName(contest, presenter) }), ...warningLines(t, contest, c)].join("\n");
 
-  /** The time limit ran out: close at once (no confirmation), with the same notes as /close. */
+  /**
+   * The time limit ran out: close at once (no confirmation). The group sees the close itself and
+   * nothing more; the chairs are told in private, with the notes /close would have shown
+   * (totals far from the median are for their eyes only).
+   */
   const autoClose = async (api: Api, contest: Contest, presenter: number): Promise<boolean> => {
     const t = deps.translate(contest.language);
-    const send: Send = toGroup(api, contest);
     const round = (await store.contests.rounds(contest.id)).get(presenter);
     if (round !== "open") return false;
     const c = await check(contest, presenter);
     await rememberOutliers(contest, presenter, c);
-    await send(t("remind-time-up", { n: presenter + 1, name: presenterName(contest, presenter) }));
-    if (c.short || c.outliers.length > 0) {
-      const buttons = revealButtons(t, contest, presenter, c);
-      // Totals far from the median are for the chairs' eyes only.
-      await chairs.toChairs(api, contest, t, noticeText(t, contest, presenter, c), buttons.length ? { reply_markup: InlineKeyboard.from(buttons) } : {});
-    }
-    return closeNow(api, contest, presenter, systemActor(deps.now()));
+    const up = t("timer-up-chair", { n: presenter + 1, name: presenterName(contest, presenter) });
+    const notes = c.short || c.outliers.length > 0;
+    const buttons = notes ? revealButtons(t, contest, presenter, c) : [];
+    const text = notes ? [up, "", noticeText(t, contest, presenter, c)].join("\n") : up;
+    return closeNow(api, contest, presenter, systemActor(deps.now()), () =>
+      chairs.toChairs(api, contest, t, text, buttons.length ? { reply_markup: InlineKeyboard.from(buttons) } : {}),
+    );
   };
 
   /** The message's keyboard without the confirm row (the "show name" buttons stay). */

@@ -183,7 +183,7 @@ export const createBot = (options: CreateBotOptions) => {
     changed: (api, contest) => consoles.refresh(api, contest, { now: true }),
   });
   // Round time limits: due deadlines are polled in Redis and claimed with a lock (one replica acts).
-  const timers = createRoundScheduler({ deps, api: bot.api, closing, reminders, ready: () => bot.isInited() });
+  const timers = createRoundScheduler({ deps, api: bot.api, closing, reminders, chairs, ready: () => bot.isInited() });
   timers.start(options.timerPollMs ?? 1000);
 
   // Operations first: track the update (a shutdown waits for it), drop a repeated delivery before

@@ -36,10 +36,9 @@ export const createReminders = (deps: BotDeps, botUsername: () => string) => {
     return judges.filter((j) => !submitted.has(j.userId) && !conflicted.has(j.userId));
   };
 
-  /** Sends one judge their ballot again, headed by a reminder line; false when they cannot be reached. */
-  const remindJudge = async (api: Api, contest: Contest, presenter: number, judge: Judge, t: Translate): Promise<boolean> => {
+  /** Sends one judge their ballot again, headed by `heading`; false when they cannot be reached. */
+  const remindJudge = async (api: Api, contest: Contest, presenter: number, judge: Judge, t: Translate, heading: string): Promise<boolean> => {
     if (!(await store.judges.hasStarted(judge.userId))) return false;
-    const heading = t("remind-private", { n: presenter + 1, name: presenterName(contest, presenter) });
     return sendBallot(deps, api, contest, presenter, judge.userId, t, heading);
   };
 
@@ -55,13 +54,24 @@ export const createReminders = (deps: BotDeps, botUsername: () => string) => {
     });
   };
 
-  /** Reminds every judge who has not submitted; the group hears about those the bot cannot reach. */
-  const remind = async (api: Api, contest: Contest, presenter: number, t: Translate): Promise<RemindOutcome> => {
+  /**
+   * Reminds every judge who has not submitted, in private, with their ballot under `heading` (by
+   * default the /remind line). The group hears about those the bot cannot reach, unless
+   * `mentionUnreachable` is false (the caller tells the chairs instead).
+   */
+  const remind = async (
+    api: Api,
+    contest: Contest,
+    presenter: number,
+    t: Translate,
+    options: { heading?: string; mentionUnreachable?: boolean } = {},
+  ): Promise<RemindOutcome> => {
+    const heading = options.heading ?? t("remind-private", { n: presenter + 1, name: presenterName(contest, presenter) });
     const pending = await pendingJudges(contest, presenter);
-    const reached = await Promise.all(pending.map((judge) => remindJudge(api, contest, presenter, judge, t)));
+    const reached = await Promise.all(pending.map((judge) => remindJudge(api, contest, presenter, judge, t, heading)));
     const reminded = pending.filter((_, i) => reached[i]);
     const unreachable = pending.filter((_, i) => !reached[i]);
-    if (unreachable.length > 0) await mentionUnreachable(api, contest, presenter, unreachable, t);
+    if (unreachable.length > 0 && options.mentionUnreachable !== false) await mentionUnreachable(api, contest, presenter, unreachable, t);
     deps.logger.info(
       { contestId: contest.id, presenter, reminded: reminded.length, unreachable: unreachable.length },
       "judges reminded",

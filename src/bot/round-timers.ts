@@ -3,9 +3,14 @@
 // current (not already done by another replica, not replaced by a newer deadline), acted on,
 // then removed. A crash between the act and the removal repeats the act once the lock expires;
 // both acts are safe to repeat (closing is atomic, a second reminder is harmless).
+//
+// The group hears nothing from a timer but the round's close itself (its announcement closed, the
+// standings): the minute's warning goes in private to the judges who have not submitted (with
+// their ballot) and to the chairs (how many were reminded, who could not be reached).
 import type { Api } from "grammy";
 import type { RoundTimer } from "../store/timers.js";
 import type { Closing } from "./closing.js";
+import type { ChairMessenger } from "./meeting/chair-messages.js";
 import type { BotDeps } from "./deps.js";
 import type { Reminders } from "./reminders.js";
 import { presenterName } from "./views/round.js";
@@ -18,11 +23,12 @@ export type RoundSchedulerOptions = {
   api: Api;
   closing: Closing;
   reminders: Reminders;
+  chairs: ChairMessenger;
   /** False until the bot knows its username (deep links need it). */
   ready: () => boolean;
 };
 
-export const createRoundScheduler = ({ deps, api, closing, reminders, ready }: RoundSchedulerOptions) => {
+export const createRoundScheduler = ({ deps, api, closing, reminders, chairs, ready }: RoundSchedulerOptions) => {
   const { store, logger } = deps;
   let interval: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -36,12 +42,19 @@ export const createRoundScheduler = ({ deps, api, closing, reminders, ready }: R
       return;
     }
     const t = deps.translate(contest.language);
+    const vars = { n: timer.presenter + 1, name: presenterName(contest, timer.presenter) };
     const pending = await reminders.pendingJudges(contest, timer.presenter);
-    await api.sendMessage(
-      contest.chatId,
-      t("remind-time-warn", { n: timer.presenter + 1, name: presenterName(contest, timer.presenter), pending: pending.length }),
+    const outcome =
+      pending.length > 0
+        ? await reminders.remind(api, contest, timer.presenter, t, { heading: t("timer-warn-judge", vars), mentionUnreachable: false })
+        : { reminded: [], unreachable: [] };
+    const names = outcome.unreachable.map((j) => j.name).join("、");
+    await chairs.toChairs(
+      api,
+      contest,
+      t,
+      t("timer-warn-chair", { ...vars, pending: pending.length, reminded: outcome.reminded.length, unreachable: outcome.unreachable.length, names }),
     );
-    if (pending.length > 0) await reminders.remind(api, contest, timer.presenter, t);
   };
 
   const runOnce = async (): Promise<number> => {
