@@ -36,9 +36,18 @@ help-chair = Chair commands
     /console — get the chair's console in private (next, close, remind, reopen, finish as buttons)
     /open [n] — open the round for the next (or n-th) presenter
     /draw [all] — draw the presenting order of the units not yet scored (within groups by default)
-    /close — close the round and post the ranking
+    /close — { $close ->
+        [ranking] close the round and post the ranking
+        [score] close the round and post the unit's score (the ranking comes at the end)
+        [end] close the round (results are posted at the end)
+        [chair] close the round (results go to the chair only, who publishes them)
+       *[other] close the round; what the group sees is set by /reveal (the ranking by default)
+    }
     /status — who has submitted (in private)
-    /finish — post the final ranking and end the contest
+    /finish — { $finish ->
+        [chair] end the contest; the final ranking goes to the chair in private, who publishes it in the group
+       *[other] post the final ranking and end the contest
+    }
     /reveal live|scores|end|chair — when results are shown (live, scores only, at the end, by the chair)
     /screen — get the big-screen link in private (/screen revoke disables it)
     /export — get the ballots and standings as CSV in private (/export public: standings only)

@@ -36,9 +36,18 @@ help-chair = 主持人命令
     /console — 私聊获取主持人控制台（下一位、结束、提醒、重新开放、结束评议都可点按钮）
     /open [序号] — 开始下一位（或指定）汇报人的评分
     /draw [all] — 抽签决定尚未评分单位的出场顺序（默认分组内抽签）
-    /close — 结束本轮评分并公布排名
+    /close — { $close ->
+        [ranking] 结束本轮评分并公布排名
+        [score] 结束本轮评分并公布本单位得分（排名在评议结束时公布）
+        [end] 结束本轮评分（结果在评议结束时公布）
+        [chair] 结束本轮评分（结果只发给主持人，由主持人公布）
+       *[other] 结束本轮评分，群里公布什么由 /reveal 决定（默认公布排名）
+    }
     /status — 私聊查看谁已提交
-    /finish — 公布最终排名并结束评议
+    /finish — { $finish ->
+        [chair] 结束评议；最终排名私聊发给主持人，由主持人在群里公布
+       *[other] 公布最终排名并结束评议
+    }
     /reveal live|scores|end|chair — 结果公布方式（实时、亮分、结束后、主持人公布）
     /screen — 私聊获取大屏幕链接（/screen revoke 作废）
     /export — 私聊获取评分明细 CSV（/export public 只含排名）

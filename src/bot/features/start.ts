@@ -6,6 +6,7 @@ import type { BotDeps } from "../deps.js";
 import { isGroupChat } from "../group-contest.js";
 import { messageRole } from "../../store/messages.js";
 import { ballotView, initialStep } from "../views/ballot.js";
+import { helpChairVars } from "../views/help.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
 
 export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload: string) => Promise<boolean>) => {
@@ -45,23 +46,18 @@ export const startFeature = (deps: BotDeps, startJoin: (ctx: BotContext, payload
     return ctx.reply(ctx.t(isJudge ? "start-ready-judge" : "start-welcome"));
   });
 
+  // The chair's /close and /finish lines say what the group then sees under the contest's release
+  // policy (views/help.ts); without a contest, that /reveal decides.
   composer.command("help", async (ctx) => {
     const lines = [ctx.t("help-everyone"), ctx.t("season-help-everyone"), "", ctx.t("help-judge")];
     if (isGroupChat(ctx) && ctx.chat && ctx.from) {
       const contest = await store.contests.activeForChat(ctx.chat.id);
       const t = contest ? deps.translate(contest.language) : ctx.t;
       const chair = contest ? isChair(contest, ctx.from.id) : false;
-      return ctx.reply(
-        [
-          t("help-everyone"),
-          t("season-help-everyone"),
-          "",
-          t("help-judge"),
-          ...(chair || !contest ? ["", t("help-chair"), t("help-chair-integrity"), "", t("season-help-chair")] : []),
-        ].join("\n"),
-      );
+      const chairLines = ["", t("help-chair", helpChairVars(contest?.setup.reveal)), t("help-chair-integrity"), "", t("season-help-chair")];
+      return ctx.reply([t("help-everyone"), t("season-help-everyone"), "", t("help-judge"), ...(chair || !contest ? chairLines : [])].join("\n"));
     }
-    return ctx.reply([...lines, "", ctx.t("help-chair"), ctx.t("help-chair-integrity"), "", ctx.t("season-help-chair")].join("\n"));
+    return ctx.reply([...lines, "", ctx.t("help-chair", helpChairVars(undefined)), ctx.t("help-chair-integrity"), "", ctx.t("season-help-chair")].join("\n"));
   });
 
   return composer;
