@@ -3,6 +3,8 @@
 // error other than Telegram refusing a forged call, and nothing changed in Redis (the audit stream
 // included: a refused action writes no audit entry). Enrolment is open, so it is fuzzed too: the
 // join button, deep links, used, revoked and random invitation tokens, the chair's judges view.
+// The group has a season, so every /season subcommand and the /season add list's button (y) are
+// fuzzed against it, and so is the chair's tie-break button (t) of /finish.
 //
 // Inputs are drawn with fast-check from a fixed seed (reproducible). Presses that the grammar and
 // the state make real, state-changing actions of a judge (a valid score or submit on the open
@@ -84,6 +86,10 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
     }
     const locked = (await h.store.contests.get(contest.id))!;
     expect([locked.locked, locked.setup.join]).toEqual([false, "open"]);
+    // A season in the group (the chair is its administrator): the judges' /season commands meet it.
+    await h.say(chair, GROUP, "/season new 2026年度综合考评");
+    const season = (await h.store.seasons.currentForChat(GROUP))!;
+    expect(season.name).toBe("2026年度综合考评");
 
     const receipt = receiptOf(contest.id, (await h.store.ballots.forPresenter(contest.id, 0))[0]!);
     const senders = [...judges, ...outsiders];
@@ -108,7 +114,7 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
       fc.stringMatching(/^[a-z0-9]{6,12}$/),
       fc.string({ maxLength: 14 }),
     );
-    const kinds = fc.constantFrom("v", "s", "g", "k", "j", "x", "a", "m", "q", "o", "r", "ap", "jv", "h", "z", "", "vv", "V");
+    const kinds = fc.constantFrom("v", "s", "g", "k", "j", "x", "a", "m", "q", "o", "r", "ap", "jv", "t", "y", "h", "z", "", "vv", "V");
     const nearValidData = fc
       .tuple(kinds, contestIdText, fc.array(numberText, { maxLength: 5 }))
       .map(([kind, id, args]) => [kind, id, ...args].join("|"));
@@ -133,6 +139,15 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
         fc.tuple(fc.constant("o"), realId, field(presenterText), field(flag("1", "2", "9"))),
         fc.tuple(fc.constant("r"), realId, field(flag("11", "12", "91", "1")), field(flag("a", "1", "0"))),
         fc.tuple(fc.constant("ap"), realId, field(flag("11", "31", "91")), field(flag("0", "1"))),
+        // The chair's tie decision: tie of first presenter f, at step s, place n / r restart / c confirm.
+        fc.tuple(fc.constant("t"), realId, field(presenterText), field(flag("0", "1", "2", "3")), field(flag("0", "1", "2", "3", "r", "c"))),
+        // A contest chosen from the /season add list: season, contest, weight.
+        fc.tuple(
+          fc.constant("y"),
+          field(fc.oneof({ weight: 3, arbitrary: fc.constant(season.id) }, { weight: 1, arbitrary: contestIdText })),
+          realId,
+          field(flag("1", "2", "0.5", "0", "1000", "1001")),
+        ),
         fc.tuple(
           fc.constant("jv"),
           realId,
@@ -163,7 +178,21 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
       fc.constantFrom(usedToken, revokedToken, usedToken.slice(0, 20), `${revokedToken}x`, "open", "approve", "roster", "张三 | 区领导"),
       fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
     );
+    // /season and its subcommands, each with arguments that are right most of the time.
+    const seasonText = fc
+      .tuple(
+        fc.oneof(
+          fc.constantFrom("", "new 2026年度综合考评", "new 春季擂台赛", "new", `new ${"长".repeat(61)}`, "add", "add 2", "add 0", "add 1.555", "add abc"),
+          fc.constantFrom("unit 区交通运输局", "unit 不存在的单位", "unit", "alias 区教育局 = 教育局", "alias 区教育局", "alias = ", "rules", "close"),
+          fc.constantFrom("screen", "screen revoke", "screen x", "rules 缺席 跳过", "rules 缺席 零分", "RULES 缺席 请假", "nonsense", "UNIT 区教育局"),
+          fc.tuple(fc.constantFrom("new", "add", "unit", "alias", "rules", "close", "screen"), fc.string({ maxLength: 20 })).map(([sub, arg]) => `${sub} ${arg}`),
+        ),
+        fc.constantFrom("", "@test_bot"),
+        fc.array(fc.constantFrom("缺席 跳过", "等次 红 90，黄 75，黑 0", "奖项 一等奖 1", "等次 无", "缺席", "奖项 一等奖 x"), { maxLength: 3 }),
+      )
+      .map(([sub, at, lines]) => [`/season${at} ${sub}`.trimEnd(), ...lines].join("\n"));
     const commandText = fc.oneof(
+      { weight: 1, arbitrary: seasonText },
       {
         weight: 4,
         arbitrary: fc
@@ -271,13 +300,20 @@ describe(`fuzz: ${INPUTS.toLocaleString("en")} random inputs from judges and non
     const reusedInvitation = h.model.messages(chair.id).filter((m) => m.text?.startsWith("⚠️ 「特邀评委」的邀请已被使用")).length;
     expect(refusedAtButton).toBeGreaterThan(0);
     expect(reusedInvitation).toBeGreaterThan(0);
+    // Seasons and ties were reached and refused: judges are no administrators, nor the chair.
+    const seasonRefusals = [GROUP, OTHER_GROUP].flatMap((chat) => h.model.messages(chat)).filter((m) => m.text === "🙏 抱歉，只有群管理员可以管理赛季。").length;
+    const answeredAlert = (kind: string) =>
+      h.model.callsTo("answerCallbackQuery").filter((c) => c.params.show_alert === true && h.model.callbacks.get(String(c.params.callback_query_id))?.data.startsWith(`${kind}|`)).length;
+    expect(seasonRefusals).toBeGreaterThan(0);
+    expect(answeredAlert("t")).toBeGreaterThan(0);
     expect(after.size).toBe(before.size);
     expect(await h.store.audit.length(contest.id)).toBe(auditBefore);
     const presses = kept.filter((k) => k.kind === "press").length;
     console.info(
       `[faults] fuzz: ${INPUTS} inputs (${presses} presses, ${INPUTS - presses} texts; ${leftOut} real judge actions left out) in ${elapsed} ms: ` +
         `0 crashes, 0 unhandled rejections, ${errors.length} Telegram refusals of forged calls, ${changedKeys(before, after).length} Redis changes over ${before.size} keys; ` +
-        `enrolment refused ${refusedAtButton} times at the join button, ${reusedInvitation} reuses of an invitation reported to the chair`,
+        `enrolment refused ${refusedAtButton} times at the join button, ${reusedInvitation} reuses of an invitation reported to the chair; ` +
+        `${seasonRefusals} season changes refused, ${answeredAlert("t")} tie-break presses refused`,
     );
   });
 });
