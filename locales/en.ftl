@@ -50,6 +50,7 @@ help-chair = Chair commands
     }
     /reveal live|scores|end|chair — when results are shown (live, scores only, at the end, by the chair)
     /screen — get the big-screen link in private (/screen revoke disables it)
+    /screen join|board — the big screen shows the join QR codes | the board; /timer minutes — speaking timer on it (/timer stop)
     /export — get the ballots and standings as CSV in private (/export public: standings only)
     /cancel — discard the contest
     /lang zh|en — switch the group's language

@@ -50,6 +50,7 @@ help-chair = 主持人命令
     }
     /reveal live|scores|end|chair — 结果公布方式（实时、亮分、结束后、主持人公布）
     /screen — 私聊获取大屏幕链接（/screen revoke 作废）
+    /screen join|board — 大屏显示加入二维码 | 排名；/timer 分钟 — 大屏发言计时（/timer stop 停止）
     /export — 私聊获取评分明细 CSV（/export public 只含排名）
     /cancel — 取消评议
     /lang zh|en — 切换群语言

@@ -67,7 +67,12 @@ const main = async () => {
       ? createWebhookRoute(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, logger })
       : undefined;
   // Extension point: more HTTP routes on PORT. The scoreboard (/screen/<token>, see http/screen.ts):
-  const screen = createScreenRoutes({ store, logger, defaultLocale: config.DEFAULT_LOCALE });
+  const screen = createScreenRoutes({
+    store,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    botUsername: () => bot.botInfo.username,
+  });
   const extraRoutes: ExtraRoutes[] = [{ path: "/screen", app: screen.app, close: screen.close }];
   // The season table (/season/<token>, see http/season-page.ts).
   extraRoutes.push({ path: "/season", app: createSeasonRoutes({ store, logger, defaultLocale: config.DEFAULT_LOCALE }).app });

@@ -38,7 +38,7 @@ const CallbackSchemas = {
   /** remove judge u: a = ask to confirm, 1 = confirmed, 0 = keep */
   r: z.tuple([ContestIdSchema, userId, z.enum(["a", "1", "0"])]),
   /** a button of the chair's console: step (see views/console.ts CONSOLE_STEPS) on presenter p (0 when none) */
-  c: z.tuple([ContestIdSchema, z.enum(["n", "c", "C", "r", "o", "O", "j", "s", "f", "F", "b"]), index]),
+  c: z.tuple([ContestIdSchema, z.enum(["n", "c", "C", "r", "o", "O", "j", "s", "f", "F", "b", "v"]), index]),
   /** publish the finished contest's results in the group (release policy `chair`) */
   rp: z.tuple([ContestIdSchema]),
   /** the chair approves (1) or refuses (0) user u waiting to judge (join mode "approve") */

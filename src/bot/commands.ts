@@ -13,6 +13,7 @@ export const GROUP_COMMANDS = [
   "cochair", "removejudge", "lockjudges", "unlockjudges", "conflict", "observer", "remind", "reopen", "judges", "joinmode",
   "season", "console", "reveal",
   "draw",
+  "timer",
 ] as const;
 /** What every member of a group may use. */
 export const MEMBER_COMMANDS = ["ranking", "detail", "help"] as const;

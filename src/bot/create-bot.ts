@@ -45,6 +45,7 @@ import { contestFileFeature, MAX_FILE_BYTES, type DownloadFile } from "./feature
 import { detailFeature } from "./features/detail.js";
 import { screenFeature, type ScreenLinkConfig } from "./features/screen.js";
 import { drawFeature } from "./features/draw.js";
+import { timerFeature } from "./features/timer.js";
 import { exportFeature } from "./features/export.js";
 import { receiptsFeature } from "./features/receipts.js";
 import { seasonFeature } from "./features/season.js";
@@ -234,6 +235,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(detailFeature(deps));
   features.use(screenFeature(deps, config, botUsername));
   features.use(drawFeature(deps, (api, contest) => consoles.refresh(api, contest, { now: true })));
+  features.use(timerFeature(deps));
   // Before /export: it answers `/export season` and passes every other /export on.
   features.use(seasonFeature(deps, botUsername, config));
   features.use(exportFeature(deps, botUsername), receiptsFeature(deps));

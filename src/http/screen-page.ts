@@ -4,6 +4,8 @@
 import type { Translate } from "../bot/i18n.js";
 import type { ScreenState } from "./screen-state.js";
 import { drawPart } from "./screen-parts/draw.js";
+import { clocksPart } from "./screen-parts/clocks.js";
+import { joinPart } from "./screen-parts/join.js";
 
 /**
  * A part of the page beyond the live board (the reveal card, the clocks, the join view, the draw):
@@ -22,6 +24,8 @@ export type ScreenPart = {
 /** The parts the page is made of, in drawing order (a later part's overlay lies above). */
 const PARTS: ScreenPart[] = [
   drawPart,
+  joinPart,
+  clocksPart,
 ];
 
 const escapeHtml = (text: string): string =>

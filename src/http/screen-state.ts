@@ -6,6 +6,8 @@ import { loadStandings } from "../bot/standings.js";
 import type { Store } from "../store/store.js";
 import { nextInOrder } from "../domain/draw.js";
 import { loadScreenDraw, type ScreenDraw } from "./screen-parts/draw-state.js";
+import { loadClocks, type ScreenClocks } from "./screen-parts/clocks-state.js";
+import { loadJoin, type ScreenJoin } from "./screen-parts/join-state.js";
 
 export type ScreenRow = {
   /** The unit's number in the setup list (1-based; what /open n means). */
@@ -48,10 +50,22 @@ export type ScreenState = {
   heldUntil: "finish" | "chair" | null;
   /** The presenting order just drawn (/draw), for a few seconds after the draw. */
   draw?: ScreenDraw;
+  /** The clocks (a timed round's deadline, the chair's speaking timer), when there is one. */
+  clocks?: ScreenClocks;
+  /** The join view (/screen join): each panel's join QR code and judges joined. */
+  join?: ScreenJoin;
 };
 
+/** What the state needs beyond the store: the bot's username (for join links), once known. */
+export type ScreenStateContext = { botUsername?: () => string | undefined };
+
 /** The scoreboard of a contest, or undefined when the contest does not exist. */
-export const loadScreenState = async (store: Store, contestId: string, now: () => number = Date.now): Promise<ScreenState | undefined> => {
+export const loadScreenState = async (
+  store: Store,
+  contestId: string,
+  now: () => number = Date.now,
+  context: ScreenStateContext = {},
+): Promise<ScreenState | undefined> => {
   const contest = await store.contests.get(contestId);
   if (!contest) return undefined;
   const { presenters, prizes } = contest.setup;
@@ -78,8 +92,12 @@ export const loadScreenState = async (store: Store, contestId: string, now: () =
     rows.map(({ n, name, score, ballots }) => ({ n, name, rank: null, score, ballots })).sort((a, b) => order.indexOf(a.n - 1) - order.indexOf(b.n - 1));
   const serverNow = now();
   const draw = await loadScreenDraw(store, contest, serverNow);
+  const clocks = await loadClocks(store, contest, live ? current : undefined, serverNow);
+  const join = await loadJoin(store, contest, context.botUsername?.());
   return {
     ...(draw ? { draw } : {}),
+    ...(clocks ? { clocks } : {}),
+    ...(join ? { join } : {}),
     serverNow,
     title: contest.setup.title,
     language: contest.language,

@@ -27,6 +27,8 @@ export type ScreenRoutesDeps = {
   heartbeatMs?: number;
   /** The clock (tests pass their own). Default Date.now. */
   now?: () => number;
+  /** The bot's username, once known: the join view's QR codes link to it. */
+  botUsername?: () => string | undefined;
 };
 
 /** One open event stream. Writes are queued so they arrive in order; a stuck client is dropped. */
@@ -48,6 +50,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
   const { store, logger } = deps;
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
   const now = deps.now ?? Date.now;
+  const stateContext = deps.botUsername ? { botUsername: deps.botUsername } : {};
   const i18n = createI18n(deps.defaultLocale ?? "zh-CN");
   const translator =
     (locale: Locale): Translate =>
@@ -78,7 +81,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
             }
           }
           if (feed.clients.size === 0) break;
-          const state = await loadScreenState(store, contestId, now);
+          const state = await loadScreenState(store, contestId, now, stateContext);
           const data = JSON.stringify(state ?? null);
           for (const client of feed.clients) client.send("state", data);
         } catch (error) {
@@ -148,7 +151,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
 
   app.get("/:token", async (c) => {
     const contestId = await resolveToken(c);
-    const state = contestId ? await loadScreenState(store, contestId, now) : undefined;
+    const state = contestId ? await loadScreenState(store, contestId, now, stateContext) : undefined;
     const nonce = randomBytes(16).toString("base64");
     const headers = {
       ...SECURITY_HEADERS,
@@ -160,7 +163,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
 
   app.get("/:token/state.json", async (c) => {
     const contestId = await resolveToken(c);
-    const state = contestId ? await loadScreenState(store, contestId, now) : undefined;
+    const state = contestId ? await loadScreenState(store, contestId, now, stateContext) : undefined;
     if (!state) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
     return c.json(state, 200, SECURITY_HEADERS);
   });

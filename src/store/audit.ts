@@ -93,6 +93,10 @@ export const AuditDataSchemas = {
     order: z.array(presenter),
     drawn: z.array(presenter),
   }),
+  /** The chair's speaking timer (/timer): started for `seconds` (for presenter, null when none), or stopped. */
+  "speaking-timer": z.object({ action: z.enum(["started", "stopped"]), presenter: presenter.nullable(), seconds: int.min(0) }),
+  /** The chair switched what the scoreboard shows (/screen join|board). */
+  "screen-view": z.object({ view: z.enum(["board", "join"]) }),
 } as const;
 
 export type AuditType = keyof typeof AuditDataSchemas;

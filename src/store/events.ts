@@ -20,6 +20,10 @@ export const ContestEventKindSchema = z.enum([
   "screen-revoked",
   /** the presenting order was drawn (/draw) */
   "draw",
+  /** the chair started or stopped a speaking timer (/timer) */
+  "timer",
+  /** the chair switched what the scoreboard shows (/screen join|board) */
+  "screen-view",
 ]);
 export type ContestEventKind = z.infer<typeof ContestEventKindSchema>;
 

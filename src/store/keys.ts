@@ -53,6 +53,10 @@ export const contestKeys = (prefix: string, contestId: string) => {
     pending: `${base}:pending`,
     /** hash per presenter, written when its round closes: judge user id -> panel index at the close */
     roundPanels: (presenter: number) => `${base}:round-panels:${presenter}`,
+    /** string with a TTL: the chair's speaking timer on the scoreboard, SpeakingTimer JSON (screen-controls.ts) */
+    speakingTimer: `${base}:speaking-timer`,
+    /** string: what the scoreboard shows, "board" (default) or "join" (screen-controls.ts) */
+    screenView: `${base}:screen-view`,
   };
 };
 

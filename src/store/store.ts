@@ -21,6 +21,7 @@ import { createTiebreakStore } from "./tiebreaks.js";
 import { createSendBudgetStore } from "./send-budget.js";
 import { createSeatStore } from "./seats.js";
 import { createDrawStore } from "./draws.js";
+import { createScreenControlStore } from "./screen-controls.js";
 
 export type StoreOptions = {
   /** Parsed contests of this process, per version (default: a new bounded cache). */
@@ -65,6 +66,8 @@ export const createStore = (client: Redis | Cluster, prefix: string, options: St
     seats: createSeatStore(redis, prefix, publish),
     /** the drawn presenting order (/draw) */
     draws: createDrawStore(redis, prefix, publish),
+    /** the scoreboard's speaking timer and view (join codes or the board), set by the chair */
+    screenControls: createScreenControlStore(redis, prefix, publish),
   };
 };
 export type Store = ReturnType<typeof createStore>;

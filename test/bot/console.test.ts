@@ -23,7 +23,7 @@ const tapConsole = async (h: Harness, label: string | RegExp, who: TestUser = ch
 
 const labels = (message: StoredMessage): string[] => buttonsOf(message).map((b) => b.text);
 
-const MAIN_BUTTONS = ["▶ 下一位", "⏹ 结束并公布", "🔔 提醒未交", "↩ 重新开放", "📋 评委", "📺 大屏链接", "🏁 结束评议"];
+const MAIN_BUTTONS = ["▶ 下一位", "⏹ 结束并公布", "🔔 提醒未交", "↩ 重新开放", "📋 评委", "📺 大屏链接", "📱 大屏：扫码加入", "🏁 结束评议"];
 
 describe("the chair's console", () => {
   const harnesses: Harness[] = [];

@@ -16,6 +16,7 @@ import type { MeetingActions } from "../meeting/actions.js";
 import { CONSOLE_PAYLOAD, type ChairMessenger } from "../meeting/chair-messages.js";
 import type { Consoles } from "../meeting/console.js";
 import type { ShowJudges } from "../meeting/judges-view.js";
+import { switchScreenView } from "../screen-controls.js";
 
 /** Telegram's limit on a callback answer's text. */
 const ANSWER_LIMIT = 200;
@@ -108,6 +109,8 @@ export const consoleFeature = (deps: BotDeps, { consoles, actions, chairs, showJ
           link_preview_options: { is_disabled: true },
         });
       }
+      case CONSOLE_STEPS.screenView:
+        return reply(await switchScreenView(deps, contest, presenter === 1 ? "join" : "board", input.actor, t));
       case CONSOLE_STEPS.finish:
         return store.consoles.ask(contest.id, chairId, { step: "finish" });
       case CONSOLE_STEPS.finishConfirmed:

@@ -1,5 +1,6 @@
 // The chair gets the scoreboard link for the projector: /screen sends it in private,
-// /screen revoke makes it stop working.
+// /screen revoke makes it stop working; /screen join shows each panel's join QR code on it,
+// /screen board the board again (answered to the chair in private: the group stays quiet).
 import { Composer } from "grammy";
 import { publicUrl, type Config } from "../../config.js";
 import type { Contest } from "../../domain/contest.js";
@@ -8,6 +9,8 @@ import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
 import type { Translate } from "../i18n.js";
 import { isForbidden } from "../telegram-errors.js";
+import { switchScreenView } from "../screen-controls.js";
+import { noteToChair } from "./timer.js";
 
 export type ScreenLinkConfig = Partial<Pick<Config, "PUBLIC_URL">> & { PORT?: number };
 
@@ -35,7 +38,9 @@ export const screenFeature = (deps: BotDeps, config: ScreenLinkConfig, botUserna
   const screen = async (ctx: BotContext, contest: Contest, t: Translate) => {
     const arg = commandBody(ctx).args.toLowerCase();
     if (arg === "") return sendLink(ctx, contest, t);
-    if (arg !== "revoke") return ctx.reply(t("screen-usage"));
+    if (arg === "join" || arg === "board")
+      return noteToChair(ctx, await switchScreenView(deps, contest, arg, { by: ctx.from!.id, at: deps.now() }, t));
+    if (arg !== "revoke") return ctx.reply(t("screen-view-usage"));
     const revoked = await store.screens.revoke(contest.id);
     if (revoked) deps.logger.info({ contestId: contest.id }, "scoreboard link revoked");
     return ctx.reply(t(revoked ? "screen-revoked" : "screen-none"));

@@ -56,10 +56,14 @@ export const createConsoles = (deps: BotDeps, parts: ConsoleParts) => {
   const render = async (contestId: string, chairId: number): Promise<View | undefined> => {
     const contest = await store.contests.get(contestId);
     if (!contest) return undefined;
-    const [state, asked] = await Promise.all([loadMeetingState(store, contest), store.consoles.asking(contestId, chairId)]);
+    const [state, asked, screenView] = await Promise.all([
+      loadMeetingState(store, contest),
+      store.consoles.asking(contestId, chairId),
+      store.screenControls.view(contestId),
+    ]);
     // A question about a round that is no longer open has no answer any more.
     const ask = asked?.step === "close" && state.round?.presenter !== asked.presenter ? undefined : asked;
-    return consoleView(deps.translate(contest.language), state, ask, deps.now());
+    return consoleView(deps.translate(contest.language), state, ask, deps.now(), screenView);
   };
 
   const write = (api: Api, contestId: string, chairId: number): Promise<void> =>

@@ -3,6 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import type { MeetingState } from "../../domain/meeting-state.js";
 import type { ConsoleAsk } from "../../store/consoles.js";
+import type { ScreenView } from "../../store/screen-controls.js";
 import { encodeCallback } from "../callback-data.js";
 import type { Translate } from "../i18n.js";
 import { chunk } from "./keypad.js";
@@ -19,6 +20,8 @@ export const CONSOLE_STEPS = {
   reopenConfirmed: "O",
   judges: "j",
   screen: "s",
+  /** Shows the join codes (presenter 1) or the board (0) on the scoreboard. */
+  screenView: "v",
   finish: "f",
   finishConfirmed: "F",
   back: "b",
@@ -104,21 +107,27 @@ const askKeyboard = (t: Translate, state: MeetingState, ask: ConsoleAsk): Inline
   return InlineKeyboard.from([[confirm, cancel]]);
 };
 
-const mainKeyboard = (t: Translate, state: MeetingState): InlineKeyboard => {
+const mainKeyboard = (t: Translate, state: MeetingState, screenView: ScreenView): InlineKeyboard => {
   const id = state.contest.id;
   const b = (key: string, step: ConsoleStep) => InlineKeyboard.text(t(key), consoleButton(id, step));
+  // The scoreboard shows the board or the join codes: the button offers the other one.
+  const toggle =
+    screenView === "join"
+      ? InlineKeyboard.text(t("screen-console-show-board"), consoleButton(id, CONSOLE_STEPS.screenView, 0))
+      : InlineKeyboard.text(t("screen-console-show-join"), consoleButton(id, CONSOLE_STEPS.screenView, 1));
   return InlineKeyboard.from([
     [b("console-button-next", CONSOLE_STEPS.next), b("console-button-close", CONSOLE_STEPS.close)],
     [b("console-button-remind", CONSOLE_STEPS.remind), b("console-button-reopen", CONSOLE_STEPS.reopen)],
     [b("console-button-judges", CONSOLE_STEPS.judges), b("console-button-screen", CONSOLE_STEPS.screen)],
+    ...(state.contest.setup.join === "roster" ? [] : [[toggle]]),
     [b("console-button-finish", CONSOLE_STEPS.finish)],
   ]);
 };
 
 /** The whole console: state, then either the buttons or the question being asked. */
-export const consoleView = (t: Translate, state: MeetingState, ask: ConsoleAsk | undefined, now: number): View => {
+export const consoleView = (t: Translate, state: MeetingState, ask: ConsoleAsk | undefined, now: number, screenView: ScreenView = "board"): View => {
   const text = consoleText(t, state, now);
   if (state.status === "finished" || state.status === "cancelled") return { text };
-  if (!ask) return { text, keyboard: mainKeyboard(t, state) };
+  if (!ask) return { text, keyboard: mainKeyboard(t, state, screenView) };
   return { text: [text, "", question(t, state, ask)].join("\n"), keyboard: askKeyboard(t, state, ask) };
 };
