@@ -1,7 +1,7 @@
 ## Scoreboard clocks: a timed round's countdown, the chair's speaking timer (/timer)
 cmd-timer = Speaking timer on the scoreboard (/timer minutes, /timer stop)
 screen-clocks-left = Time left
-screen-clocks-speaking = ⏱ Speaking time
+screen-clocks-speaking = Speaking time
 screen-clocks-speaker = No. {$n} · {$name}
 screen-clocks-time-up = Time is up
 screen-timer-usage = Usage: /timer minutes ({$min}–{$max}, half minutes allowed, e.g. /timer 5 or /timer 2.5): shows a speaking countdown for the current presenter on the scoreboard; /timer stop ends it. The timer never affects scoring.

@@ -1,5 +1,5 @@
 ## Scoreboard join view (/screen join, /screen board, the console's button)
-screen-join-heading = 📱 Scan to join as a judge
+screen-join-heading = Scan to join as a judge
 screen-join-total = {$n} judges joined
 screen-join-joined = {$n} joined
 screen-join-none = No join codes yet. Send /join or /screen join.

@@ -1,5 +1,5 @@
 ## Scoreboard join view (/screen join, /screen board, the console's button)
-screen-join-heading = 📱 扫码加入评委
+screen-join-heading = 扫码加入评委
 screen-join-total = 已加入 {$n} 位评委
 screen-join-joined = 已加入 {$n} 人
 screen-join-none = 还没有加入码。请发送 /join 或 /screen join。

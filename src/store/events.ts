@@ -20,7 +20,7 @@ export const ContestEventKindSchema = z.enum([
   "screen-revoked",
   /** the presenting order was drawn (/draw) */
   "draw",
-  /** the chair started or stopped a speaking timer (/timer) */
+  /** a round got its deadline (/open n <minutes>), or the chair started or stopped a speaking timer (/timer) */
   "timer",
   /** the chair switched what the scoreboard shows (/screen join|board) */
   "screen-view",

@@ -49,7 +49,7 @@ export const createStore = (client: Redis | Cluster, prefix: string, options: St
     /** conflicts, removed judges, observers, comments (roles and integrity) */
     integrity: createIntegrityStore(redis, prefix, publish),
     /** round time limits, polled by the bot's scheduler */
-    timers: createTimerStore(redis, prefix),
+    timers: createTimerStore(redis, prefix, publish),
     /** the audit log of each contest (most events are appended by the Lua scripts themselves) */
     audit: createAuditStore(redis, prefix),
     /** seasons: their contests' frozen snapshots, each chat's current season */

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ContestIdSchema } from "../domain/contest.js";
 import { contestKeys, timersKey } from "./keys.js";
 import type { RedisClient } from "./scripts.js";
+import type { PublishEvent } from "./events.js";
 
 export const TimerKindSchema = z.enum(["warn", "close"]);
 export type TimerKind = z.infer<typeof TimerKindSchema>;
@@ -26,7 +27,8 @@ export const parseTimerMember = (member: string): RoundTimer | undefined => {
   return { contestId: id.data, presenter: Number(presenter), kind: k.data, deadline: Number(deadline) };
 };
 
-export const createTimerStore = (redis: RedisClient, prefix: string) => {
+/** `publish` (optional): announces a new deadline, so the scoreboards show the round's countdown. */
+export const createTimerStore = (redis: RedisClient, prefix: string, publish?: PublishEvent) => {
   const key = timersKey(prefix);
 
   /** Sets a round's deadline (replacing any earlier one); warns at `warnAt` when given. */
@@ -37,6 +39,8 @@ export const createTimerStore = (redis: RedisClient, prefix: string) => {
     if (warnAt !== undefined && warnAt < deadline)
       members.push(warnAt, timerMember({ contestId, presenter, kind: "warn", deadline }));
     await redis.zadd(key, ...members);
+    // The round was announced as opened before its deadline was stored: tell the scoreboards again.
+    await publish?.(contestId, "timer");
   };
 
   /** The round's deadline, if it has one. */

@@ -1,6 +1,6 @@
 // The scoreboard's clocks. A timed round (/open n <minutes>) shows its remaining time in the
-// "now scoring" box, red in the last minute. The chair's speaking timer (/timer <minutes>) fills
-// the stage with large digits for the presenter, then says "time is up" until it is stopped or
+// "now scoring" box, red in the last minute. The chair's speaking timer (/timer <minutes>) covers
+// the board below that box with large digits, then says "time is up" until it is stopped or
 // forgotten. Both tick in the page on the server's clock (serverTime()), from times in the state.
 import type { ScreenPart } from "../screen-page.js";
 
@@ -13,24 +13,27 @@ const css = `
 .round-clock.last .value, .round-clock.last .label { color: #ff4d4f; }
 .round-clock.last .value { animation: clock-pulse 1s steps(2, jump-none) infinite; }
 @keyframes clock-pulse { 50% { opacity: 0.55; } }
-.speaking { position: absolute; inset: 0; z-index: 20; display: flex; flex-direction: column; align-items: center; justify-content: center;
-  gap: 1.6cqh; background: radial-gradient(120% 90% at 50% 0%, #12275a 0%, var(--bg) 60%); padding: 4cqh 4cqw; }
+/* The speaking timer covers the board, below the "now" box (its top is set by the script). */
+.speaking { position: absolute; left: 3.6cqw; right: 3.6cqw; bottom: 3.2cqh; top: 30cqh; z-index: 20; container-type: size;
+  display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 2cqh;
+  background: var(--panel); border: 0.2cqh solid var(--line); border-top: 1cqh solid var(--accent); border-radius: 1.6cqh; }
 .speaking[hidden] { display: none; }
-.speaking .kicker { font-size: 4.2cqh; }
-.speaking .speaker { font-size: 8cqh; font-weight: 800; max-width: 100%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.speaking .digits { font-size: 40cqh; font-weight: 800; line-height: 1; letter-spacing: 0.02em; }
-.speaking .sbar { width: 70cqw; height: 2cqh; background: var(--line); border-radius: 1cqh; overflow: hidden; }
+.speaking .sline { display: flex; align-items: baseline; gap: 2cqw; max-width: 94%; font-size: 10cqh; }
+.speaking .kicker { font-size: 1em; white-space: nowrap; }
+.speaking .speaker { font-size: 1em; font-weight: 700; color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.speaking .digits { font-size: 60cqh; font-weight: 800; line-height: 0.95; letter-spacing: 0.02em; }
+.speaking .sbar { width: 80cqw; height: 3cqh; background: var(--line); border-radius: 2cqh; overflow: hidden; }
 .speaking .sbar > i { display: block; height: 100%; width: 100%; background: var(--live); }
+.speaking.last { border-top-color: #ff4d4f; }
 .speaking.last .digits { color: #ff4d4f; }
 .speaking.last .sbar > i { background: #ff4d4f; }
-.speaking.over .digits { color: #ff4d4f; animation: clock-pulse 1s steps(2, jump-none) infinite; }
-.speaking .up { font-size: 6cqh; font-weight: 800; color: #ff4d4f; min-height: 7cqh; }
+.speaking.over .digits { animation: clock-pulse 1s steps(2, jump-none) infinite; }
+.speaking .up { position: absolute; right: 3cqw; top: 3cqh; font-size: 12cqh; font-weight: 800; color: #ff4d4f; }
 `;
 
 const html = `<div class="round-clock" id="round-clock" hidden><div class="label" id="round-clock-label"></div><div class="value" id="round-clock-value"></div></div>
 <section class="speaking" id="speaking" hidden>
-  <div class="kicker" id="speaking-kicker"></div>
-  <div class="speaker" id="speaking-name"></div>
+  <div class="sline"><span class="kicker" id="speaking-kicker"></span><span class="speaker" id="speaking-name"></span></div>
   <div class="digits" id="speaking-digits"></div>
   <div class="sbar"><i id="speaking-bar"></i></div>
   <div class="up" id="speaking-up"></div>
@@ -56,6 +59,11 @@ const script = `
     const box = $("speaking");
     box.hidden = !sp;
     if (!sp) return;
+    // Below the "now" box (or the header when it is hidden): the hall still sees who and the ballots.
+    const now = $("now"), stage = $("stage");
+    const above = now.hidden ? stage.querySelector("header") : now;
+    const gap = stage.clientHeight * 0.024;
+    box.style.top = Math.round(above.offsetTop + above.offsetHeight + gap) + "px";
     const left = sp.endsAt - serverTime();
     $("speaking-digits").textContent = mmss(left);
     box.classList.toggle("last", left <= 60000);
