@@ -2,6 +2,7 @@
 // /screen board, the console's button). Shared by the group commands and the console.
 import { z } from "zod";
 import type { Contest } from "../domain/contest.js";
+import { nextInOrder } from "../domain/draw.js";
 import type { Actor } from "../store/audit.js";
 import type { ScreenView } from "../store/screen-controls.js";
 import type { BotDeps } from "./deps.js";
@@ -31,12 +32,15 @@ export const parseTimerArgs = (args: string): TimerArgs | undefined => {
   return parsed.success ? parsed.data : undefined;
 };
 
-/** The presenter a speaking timer is for: the open round's, else the next one to present. */
+/** The presenter a speaking timer is for: the open round's, else the next one to present (in the drawn order, if any). */
 const speakerOf = async (deps: BotDeps, contest: Contest): Promise<number | null> => {
-  const [current, rounds] = await Promise.all([deps.store.contests.currentRound(contest.id), deps.store.contests.rounds(contest.id)]);
+  const [current, rounds, { order }] = await Promise.all([
+    deps.store.contests.currentRound(contest.id),
+    deps.store.contests.rounds(contest.id),
+    deps.store.draws.order(contest),
+  ]);
   if (current !== undefined) return current;
-  const next = contest.setup.presenters.findIndex((_, index) => !rounds.has(index));
-  return next >= 0 ? next : null;
+  return nextInOrder(order, (p) => rounds.has(p)) ?? null;
 };
 
 /** Starts or stops the speaking timer; resolves with the note for the chair. */

@@ -113,6 +113,16 @@ describe("the scoreboard's speaking timer and join view", () => {
     expect((await state()).clocks).toEqual({ round: { n: 2, deadline: START + 3 * 60_000 }, speaking: null });
   });
 
+  it("/timer after a draw names the next unit in the drawn order", async () => {
+    await setUpPanels(h);
+    await h.say(chair, GROUP, "/draw all");
+    const contest = await contestOf(h);
+    const { order } = await h.store.draws.order(contest);
+    await h.say(chair, GROUP, "/timer 5");
+    expect((await state()).clocks?.speaking).toMatchObject({ n: order[0]! + 1, name: contest.setup.presenters[order[0]!]!.name });
+    expect((await state()).next?.n).toBe(order[0]! + 1);
+  });
+
   it("/screen join shows each panel's join QR code with the judges joined, live; /screen board the board again", async () => {
     await setUpPanels(h);
     const before = sentToGroup();
