@@ -137,7 +137,7 @@ export const createBot = (options: CreateBotOptions) => {
       : unpacedSendQueue(metrics));
   // Installed before autoRetry, so that it sees every attempt (each 429 autoRetry waits out).
   if (metrics) bot.api.config.use(apiMetrics(metrics));
-  if (budget) bot.api.config.use(pauseOnRateLimit(budget, sendQueue.inBulkLane));
+  if (budget) bot.api.config.use(pauseOnRateLimit(budget));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   // After autoRetry, so that each interactive message is counted once, however often it is retried.
   if (budget) bot.api.config.use(countInteractiveSends(budget, sendQueue.inBulkLane));

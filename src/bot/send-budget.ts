@@ -138,17 +138,17 @@ export const countInteractiveSends =
   };
 
 /**
- * A 429 on a call outside the bulk lane (auto-retry waits it out for that call) makes every
- * replica's bulk lane wait for its retry_after too, unless the call went to a group: a group's own
- * ~20 a minute answers with the wait until its minute frees up, which is that group's matter (the
- * bulk lane sends to private chats). The bulk lane pauses itself on its own 429s (send-queue.ts).
+ * A 429 (auto-retry waits it out for that call) makes every replica's bulk lane wait for its
+ * retry_after too, unless the call went to a group: a group's own ~20 a minute answers with the wait
+ * until its minute frees up, which is that group's matter (the bulk lane sends to private chats).
+ * A bulk send's 429 pauses the queue as well (send-queue.ts); the pause only ever grows.
  * Installed before auto-retry, to see each attempt.
  */
 export const pauseOnRateLimit =
-  (budget: SharedBudget, inBulkLane: () => boolean): Transformer =>
+  (budget: SharedBudget): Transformer =>
   async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
-    if (!result.ok && result.error_code === 429 && !inBulkLane() && !(Number((payload as { chat_id?: unknown }).chat_id) < 0)) {
+    if (!result.ok && result.error_code === 429 && !(Number((payload as { chat_id?: unknown }).chat_id) < 0)) {
       void budget.pause((result.parameters?.retry_after ?? 1) * 1000);
     }
     return result;
