@@ -643,7 +643,9 @@ const replicasPhase = async (redis: Redis, prefix: string) => {
     await command(bots[0]!, TAP_GROUP, "/open");
     await model.waitFor((m) => tappers.every((judge) => m.lastMessage(judge.id)?.text?.includes("评分项 1/")), 30_000, "the fourth meeting's ballots");
     model.takeUpdates();
-    await sleep(1100); // let the set-up's messages leave the limiter's window
+    // Let the set-up's last edits land (a join message is edited at most every COUNTER_EDIT_INTERVAL_S,
+    // 4 s, the last one trailing) before the limits and the measured broadcast start.
+    await sleep(5100);
     model.setRateLimit({ global: 30, perChat: 1, windowMs: 1000, retryAfter: 1, perGroupPerMinute: 20, privateEditsFree: true });
 
     const broadcastJudges = Array.from({ length: REPLICAS }, (_, g) => Array.from({ length: REPLICA_JUDGES }, (_, j) => judgeOf(g, j))).flat();
