@@ -34,8 +34,11 @@ type ScriptCommand = (...args: Array<string | number>) => Promise<ScriptReply>;
 export type ScriptName = keyof typeof SCRIPTS;
 export type RedisClient = (Redis | Cluster) & Record<ScriptName, ScriptCommand>;
 
+/** A line `--!include lib/<name>.lua` stands for that file's text (functions shared by scripts). */
+const INCLUDE = /^--!include (lib\/[a-z0-9-]+\.lua)$/gm;
+
 export const readScript = (file: string): string =>
-  readFileSync(new URL(`./scripts/${file}`, import.meta.url), "utf8");
+  readFileSync(new URL(`./scripts/${file}`, import.meta.url), "utf8").replace(INCLUDE, (_, lib: string) => readScript(lib).trimEnd());
 
 /** Registers every script on the client (idempotent) and returns it with the commands typed. */
 export const withScripts = (redis: Redis | Cluster): RedisClient => {

@@ -3,15 +3,6 @@
 -- KEYS: judges, ballots(p), conflicts
 -- ARGV: presenter
 -- Returns: {submitted, eligible}
-local judges = redis.call('HGETALL', KEYS[1])
-local eligible, submitted = 0, 0
-for i = 1, #judges, 2 do
-  local id = judges[i]
-  local ok, judge = pcall(cjson.decode, judges[i + 1])
-  local observer = ok and type(judge) == 'table' and judge['observer'] == true
-  if not observer and redis.call('SISMEMBER', KEYS[3], id .. ':' .. ARGV[1]) == 0 then
-    eligible = eligible + 1
-    if redis.call('HEXISTS', KEYS[2], id) == 1 then submitted = submitted + 1 end
-  end
-end
+--!include lib/round-counts.lua
+local submitted, eligible = roundCounts(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
 return {submitted, eligible}

@@ -17,23 +17,10 @@
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
 --          counterClaimed (1 or 0), allInClaimed (1 or 0), consoles (how many chairs have one),
 --          contestVersion}; contestJson and contestVersion as in ballot-state.lua
--- submittedCount and judgeCount are the live counter's numbers, counted as round-counts.lua counts
--- them (observers and judges conflicted with the presenter are in neither), so that the bot needs
--- no second round trip to know whether every ballot is in.
-local function roundCounts()
-  local judges = redis.call('HGETALL', KEYS[3])
-  local eligible, submitted = 0, 0
-  for i = 1, #judges, 2 do
-    local id = judges[i]
-    local ok, judge = pcall(cjson.decode, judges[i + 1])
-    local observer = ok and type(judge) == 'table' and judge['observer'] == true
-    if not observer and redis.call('SISMEMBER', KEYS[7], id .. ':' .. ARGV[1]) == 0 then
-      eligible = eligible + 1
-      if redis.call('HEXISTS', KEYS[5], id) == 1 then submitted = submitted + 1 end
-    end
-  end
-  return submitted, eligible
-end
+-- submittedCount and judgeCount are the live counter's numbers, counted by the same function as
+-- round-counts.lua (observers and judges conflicted with the presenter are in neither), so that
+-- the bot needs no second round trip to know whether every ballot is in.
+--!include lib/round-counts.lua
 -- The stored ballot that completes the current round claims its all-in notice (once per round),
 -- naming itself ("<judgeId>:<now>"), so that a submit whose reply was lost can still learn that
 -- it was the one that claimed it (store.ballots.claimedAllIn) and send the notice.
@@ -99,7 +86,7 @@ if previous then
   end
   if same then
     local judge = redis.call('HGET', KEYS[3], ARGV[2])
-    local submitted, eligible = roundCounts()
+    local submitted, eligible = roundCounts(KEYS[3], KEYS[5], KEYS[7], ARGV[1])
     return {'OK', sent(), status, 'open', judge, draft or false, previous,
       submitted, eligible, 0, 0, redis.call('HLEN', KEYS[10]), cver or false}
   end
@@ -124,6 +111,6 @@ redis.call('PUBLISH', ARGV[5], ARGV[6])
 local pause = tonumber(ARGV[7])
 local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX') ~= false
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
-local submitted, eligible = roundCounts()
+local submitted, eligible = roundCounts(KEYS[3], KEYS[5], KEYS[7], ARGV[1])
 return {'OK', sent(), status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0,
   claimAllIn(submitted, eligible), redis.call('HLEN', KEYS[10]), cver or false}
