@@ -233,7 +233,7 @@ export const createBot = (options: CreateBotOptions) => {
   features.use(releaseFeature(deps, announcements, botUsername));
   features.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
   features.use(detailFeature(deps));
-  features.use(screenFeature(deps, config, botUsername));
+  features.use(screenFeature(deps, config, botUsername, (api, contest) => consoles.refresh(api, contest, { now: true })));
   features.use(drawFeature(deps, (api, contest) => consoles.refresh(api, contest, { now: true })));
   features.use(timerFeature(deps));
   // Before /export: it answers `/export season` and passes every other /export on.

@@ -178,6 +178,11 @@ describe("the scoreboard's speaking timer and join view", () => {
     await h.tap(chair, chair.id, consoleMessage(), "📊 大屏：切回排名");
     expect((await state()).join).toBeUndefined();
     expect(buttonsOf(consoleMessage()).map((b) => b.text)).toContain("📱 大屏：扫码加入");
+    // Switched from the group, the console follows too.
+    await h.say(chair, GROUP, "/screen join");
+    expect(buttonsOf(consoleMessage()).map((b) => b.text)).toContain("📊 大屏：切回排名");
+    await h.say(chair, GROUP, "/screen board");
+    expect(buttonsOf(consoleMessage()).map((b) => b.text)).toContain("📱 大屏：扫码加入");
   });
 
   it("shows no join codes in join mode roster", async () => {

@@ -109,8 +109,11 @@ export const consoleFeature = (deps: BotDeps, { consoles, actions, chairs, showJ
           link_preview_options: { is_disabled: true },
         });
       }
-      case CONSOLE_STEPS.screenView:
-        return reply(await switchScreenView(deps, contest, presenter === 1 ? "join" : "board", input.actor, t));
+      case CONSOLE_STEPS.screenView: {
+        await reply(await switchScreenView(deps, contest, presenter === 1 ? "join" : "board", input.actor, t));
+        // The other chairs' consoles offer the other view now (the presser's is redrawn below).
+        return consoles.refresh(api, contest, { now: true });
+      }
       case CONSOLE_STEPS.finish:
         return store.consoles.ask(contest.id, chairId, { step: "finish" });
       case CONSOLE_STEPS.finishConfirmed:

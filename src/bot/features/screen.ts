@@ -1,7 +1,7 @@
 // The chair gets the scoreboard link for the projector: /screen sends it in private,
 // /screen revoke makes it stop working; /screen join shows each panel's join QR code on it,
 // /screen board the board again (answered to the chair in private: the group stays quiet).
-import { Composer } from "grammy";
+import { Composer, type Api } from "grammy";
 import { publicUrl, type Config } from "../../config.js";
 import type { Contest } from "../../domain/contest.js";
 import type { BotContext } from "../context.js";
@@ -17,7 +17,13 @@ export type ScreenLinkConfig = Partial<Pick<Config, "PUBLIC_URL">> & { PORT?: nu
 /** The scoreboard address of a token. */
 export const screenUrl = (config: ScreenLinkConfig, token: string): string => `${publicUrl(config)}/screen/${token}`;
 
-export const screenFeature = (deps: BotDeps, config: ScreenLinkConfig, botUsername: () => string) => {
+export const screenFeature = (
+  deps: BotDeps,
+  config: ScreenLinkConfig,
+  botUsername: () => string,
+  /** Brings the chairs' consoles up to date (their button offers the other view). */
+  refreshConsoles: (api: Api, contest: Contest) => Promise<void> = async () => {},
+) => {
   const composer = new Composer<BotContext>();
   const { store } = deps;
 
@@ -38,8 +44,11 @@ export const screenFeature = (deps: BotDeps, config: ScreenLinkConfig, botUserna
   const screen = async (ctx: BotContext, contest: Contest, t: Translate) => {
     const arg = commandBody(ctx).args.toLowerCase();
     if (arg === "") return sendLink(ctx, contest, t);
-    if (arg === "join" || arg === "board")
-      return noteToChair(ctx, await switchScreenView(deps, contest, arg, { by: ctx.from!.id, at: deps.now() }, t));
+    if (arg === "join" || arg === "board") {
+      const note = await switchScreenView(deps, contest, arg, { by: ctx.from!.id, at: deps.now() }, t);
+      await refreshConsoles(ctx.api, contest);
+      return noteToChair(ctx, note);
+    }
     if (arg !== "revoke") return ctx.reply(t("screen-view-usage"));
     const revoked = await store.screens.revoke(contest.id);
     if (revoked) deps.logger.info({ contestId: contest.id }, "scoreboard link revoked");
