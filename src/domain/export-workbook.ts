@@ -3,7 +3,7 @@
 // translates the labels; src/xlsx.ts writes the bytes. Numbers are numeric cells shown with two
 // decimals, rounded half up like the posted standings.
 import type { Contest, Judge } from "./contest.js";
-import { type AuditRow, type ExportLabels, type RoundData, ballotHeader, ballotLines, ballotStatus, formatExportTime } from "./export.js";
+import { type AuditRow, type ExportLabels, type RoundData, ballotHeader, ballotLines, ballotStatus, byPresentingOrder, formatExportTime } from "./export.js";
 import { formatHalfUp, type Rational } from "./rational.js";
 import type { Standings } from "./standings.js";
 import { type Area, type Cell, type Row, type SheetSpec, type WorkbookSpec, fitWidths } from "./workbook.js";
@@ -38,6 +38,8 @@ export type ContestWorkbookInput = {
   book: WorkbookLabels;
   font: string;
   timeZone?: string;
+  /** The presenting order (a draw's; see draw.ts): the ballots and each judge's sheet follow it. */
+  order?: readonly number[];
 };
 
 const two = (value: Rational | null | undefined): number | undefined => (value ? Number(formatHalfUp(value, 2)) : undefined);
@@ -160,7 +162,9 @@ const judgeSheet = (input: ContestWorkbookInput, judge: Judge, name: string): Sh
   const byPresenter = new Map(rounds.map((r) => [r.presenter, r]));
   const columns = [labels.number, labels.presenter, labels.group, ...criteria.map((c) => book.criterionWithMax(c.name, c.max)), labels.total, labels.status];
   const cols = columns.length;
-  const body: Row[] = presenters.map((presenter, index): Row => {
+  const indexes = presenters.map((_, index) => index).sort(byPresentingOrder(input.order));
+  const body: Row[] = indexes.map((index): Row => {
+    const presenter = presenters[index]!;
     const round = byPresenter.get(index);
     const ballot = round?.ballots.find((b) => b.judgeId === judge.userId);
     const scored = round?.scored.find((s) => s.judgeId === judge.userId);

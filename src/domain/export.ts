@@ -99,6 +99,14 @@ export type BallotsInput = {
   judges: Map<number, Judge>;
   labels: ExportLabels;
   timeZone?: string;
+  /** The presenting order (presenter indexes, a draw's; see draw.ts); default the setup list's. */
+  order?: readonly number[];
+};
+
+/** Sorts presenter indexes (or things with one) by their place in the presenting order. */
+export const byPresentingOrder = (order: readonly number[] | undefined) => {
+  const place = new Map((order ?? []).map((p, i) => [p, i] as const));
+  return (a: number, b: number): number => (place.get(a) ?? a + 1e6) - (place.get(b) ?? b + 1e6);
 };
 
 /** One ballot as the exports list it; `total` is the 0–100 total (none when abstained). */
@@ -118,11 +126,12 @@ export type BallotLine = {
   receipt: string;
 };
 
-/** Every ballot of the given rounds, in presenting order then judge order. */
-export const ballotLines = ({ contest, rounds, judges }: Pick<BallotsInput, "contest" | "rounds" | "judges">): BallotLine[] => {
+/** Every ballot of the given rounds, in presenting order (a draw's, when given) then judge order. */
+export const ballotLines = ({ contest, rounds, judges, order }: Pick<BallotsInput, "contest" | "rounds" | "judges" | "order">): BallotLine[] => {
   const { criteria, presenters, panels } = contest.setup;
+  const presenting = byPresentingOrder(order);
   return [...rounds]
-    .sort((a, b) => a.presenter - b.presenter)
+    .sort((a, b) => presenting(a.presenter, b.presenter))
     .flatMap((round) =>
       [...round.ballots]
         .sort((a, b) => a.judgeId - b.judgeId)

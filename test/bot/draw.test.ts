@@ -9,6 +9,9 @@ import { createBot } from "../../src/bot/create-bot.js";
 import { createStore } from "../../src/store/store.js";
 import { readScript } from "../../src/store/scripts.js";
 import { loadScreenState } from "../../src/http/screen-state.js";
+import { readXlsx } from "../../src/xlsx.js";
+import { XLSX_LIMITS } from "../../src/bot/features/contest-file.js";
+import { parseCsv } from "../domain/csv.js";
 import { captureTransformer, type StoredMessage } from "../support/bot-api-server.js";
 import { testRedisUrl } from "../support/redis.js";
 import { createHarness, GROUP, type Harness } from "./harness.js";
@@ -141,6 +144,28 @@ describe("/draw", () => {
       [lines[1]!.name, null, "90.00"],
       [lines[2]!.name, null, "75.00"],
     ]);
+  });
+
+  it("the export lists the ballots and each judge's sheet in the drawn order, with the units' numbers", async () => {
+    const h = await harness();
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, "/draw");
+    const { lines } = readMessage(h.model.lastMessage(GROUP)!.text!);
+    for (const total of [60, 90]) {
+      await h.say(chair, GROUP, "/open");
+      await vote(h, zhang, scoresFor(total));
+      await h.closeRound(chair, GROUP);
+    }
+    await h.say(chair, GROUP, "/export");
+    const files = h.model.messages(chair.id).filter((m) => m.document);
+    const ballots = files.find((m) => m.document!.file_name!.includes("评分明细") && m.document!.file_name!.endsWith(".csv"))!;
+    const rows = parseCsv(ballots.document!.bytes!.toString("utf8").slice(1)).slice(1);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual(lines.slice(0, 2).map((l) => [String(l.n), l.name]));
+    const xlsx = readXlsx(files.find((m) => m.document!.file_name!.endsWith(".xlsx"))!.document!.bytes!, XLSX_LIMITS);
+    if (!xlsx.ok) throw new Error(xlsx.error.code);
+    const sheet = xlsx.sheets.find((s) => s.name === "张三")!;
+    const named = sheet.rows.map((r) => Array.from(r.cells, (c) => c?.value)).filter((cells) => lines.some((l) => l.name === cells[1]));
+    expect(named.map((cells) => [cells[0], cells[1]])).toEqual(lines.map((l) => [l.n, l.name]));
   });
 
   it("draws within each group (groups keep their places) and overall with /draw all", async () => {

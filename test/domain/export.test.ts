@@ -144,6 +144,13 @@ describe("ballots CSV", () => {
     expect(rows[5]?.slice(3, 10)).toEqual(["观察员甲", "15", "", "10", "10", "20.00", "观察员"]);
   });
 
+  it("lists the rounds in the presenting order a draw gave, numbered by the setup list", () => {
+    const drawn = parseCsv(ballotsCsv({ contest, rounds, judges, labels, order: [1, 2, 0] }).slice(1)).slice(1);
+    const units = drawn.map((row) => row.slice(0, 2).join(" ")).filter((unit, i, all) => all.indexOf(unit) === i);
+    expect(units).toEqual(['2 乙局, "新"', "1 甲局"]);
+    expect(drawn).toHaveLength(rows.length - 1);
+  });
+
   it("shows an abstention without scores or total", () => {
     expect(rows[7]?.slice(1, 10)).toEqual(['乙局, "新"', "A组", "李四", "12", "", "", "", "", "弃权"]);
   });

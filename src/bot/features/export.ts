@@ -103,6 +103,7 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
     const rounds = roundsOf(loaded);
     const ballotCount = rounds.reduce((n, r) => n + r.ballots.length, 0);
     const entries = await store.audit.read(contest.id);
+    const { order } = await store.draws.order(contest);
     const names = new Map([...loaded.judges].map(([id, judge]) => [id, judge.name] as const));
     if (!names.has(contest.chairId)) names.set(contest.chairId, t("export-chair"));
     const eventName = (type: string) => t(`audit-event-${type}`);
@@ -119,11 +120,12 @@ export const exportFeature = (deps: BotDeps, botUsername: () => string) => {
         labels,
         book: workbookLabels(t, contest, deps.now()),
         font: t("workbook-font"),
+        order,
       }),
     );
     const files = [
       {
-        file: csvFile(ballotsCsv({ contest, rounds, judges: loaded.judges, labels }), exportFileName(contest.setup.title, t("export-file-ballots"))),
+        file: csvFile(ballotsCsv({ contest, rounds, judges: loaded.judges, labels, order }), exportFileName(contest.setup.title, t("export-file-ballots"))),
         caption: t("export-caption-ballots", { title: contest.setup.title, ballots: ballotCount, rounds: rounds.length }),
       },
       { file: standingsFile(contest, loaded, t), caption: t("export-caption-standings", { title: contest.setup.title }) },
