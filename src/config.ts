@@ -60,6 +60,10 @@ export const ConfigSchema = z.object({
   ),
   /** How old (seconds) a Mini App's Telegram sign-in (initData auth_date) may be before it is refused. */
   INIT_DATA_MAX_AGE_S: optional(z.coerce.number().int().min(60, { error: "must be at least 60" }).max(86_400, { error: "must be at most 86400 (a day)" }).default(3600)),
+  /** Seconds the scoreboard shows a unit's reveal card (亮分) after its round closes; 0 turns it off. */
+  SCREEN_REVEAL_S: optional(z.coerce.number({ error: "must be a number of seconds" }).int().min(0).max(600, { error: "must be at most 600 (10 minutes)" }).default(12)),
+  /** Days after a contest ended (finished or cancelled) that its scoreboard link stops working. */
+  SCREEN_LINK_DAYS: optional(z.coerce.number({ error: "must be a number of days" }).int().min(1, { error: "must be at least 1" }).max(3650).default(7)),
   /** Time zone of the times judges see on their ballots (IANA name). */
   TZ: optional(z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Asia/Shanghai" }).default("Asia/Shanghai")),
 }).superRefine((config, ctx) => {

@@ -72,6 +72,8 @@ const main = async () => {
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
     botUsername: () => bot.botInfo.username,
+    revealSeconds: config.SCREEN_REVEAL_S,
+    linkDays: config.SCREEN_LINK_DAYS,
   });
   const extraRoutes: ExtraRoutes[] = [{ path: "/screen", app: screen.app, close: screen.close }];
   // The season table (/season/<token>, see http/season-page.ts).

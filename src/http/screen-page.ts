@@ -6,6 +6,8 @@ import type { ScreenState } from "./screen-state.js";
 import { drawPart } from "./screen-parts/draw.js";
 import { clocksPart } from "./screen-parts/clocks.js";
 import { joinPart } from "./screen-parts/join.js";
+import { revealPart } from "./screen-parts/reveal.js";
+import { finalPart } from "./screen-parts/final.js";
 
 /**
  * A part of the page beyond the live board (the reveal card, the clocks, the join view, the draw):
@@ -26,6 +28,8 @@ const PARTS: ScreenPart[] = [
   drawPart,
   joinPart,
   clocksPart,
+  finalPart,
+  revealPart,
 ];
 
 const escapeHtml = (text: string): string =>
@@ -202,7 +206,7 @@ const SCRIPT = `
         if (r.score === null) {
           row.append(el("div", "rank", "–"), el("div", "name", r.name), award, el("div", "score unranked", L.unranked), el("div", "ballots", r.ballots));
         } else {
-          row.append(el("div", "rank", r.rank), el("div", "name", r.name), award, el("div", "score", r.score), el("div", "ballots", r.ballots));
+          row.append(el("div", "rank", r.rank === null ? "" : r.rank), el("div", "name", r.name), award, el("div", "score", r.score), el("div", "ballots", r.ballots));
         }
         table.append(row);
       }

@@ -8,6 +8,9 @@ import { nextInOrder } from "../domain/draw.js";
 import { loadScreenDraw, type ScreenDraw } from "./screen-parts/draw-state.js";
 import { loadClocks, type ScreenClocks } from "./screen-parts/clocks-state.js";
 import { loadJoin, type ScreenJoin } from "./screen-parts/join-state.js";
+import type { Translate } from "../bot/i18n.js";
+import { DEFAULT_REVEAL_MS, revealCard, type RevealCard } from "./screen-parts/reveal-state.js";
+import { finalView, type FinalView } from "./screen-parts/final-state.js";
 
 export type ScreenRow = {
   /** The unit's number in the setup list (1-based; what /open n means). */
@@ -54,10 +57,22 @@ export type ScreenState = {
   clocks?: ScreenClocks;
   /** The join view (/screen join): each panel's join QR code and judges joined. */
   join?: ScreenJoin;
+  /** The reveal card (亮分) of the round that closed last, while it is on (screen-parts/reveal-state.ts). */
+  revealCard?: RevealCard;
+  /** Once finished: the formula line under the final standings (screen-parts/final-state.ts). */
+  finale?: FinalView;
 };
 
-/** What the state needs beyond the store: the bot's username (for join links), once known. */
-export type ScreenStateContext = { botUsername?: () => string | undefined };
+/** What the scoreboard is told by its settings. */
+export type ScreenOptions = {
+  /** How long a reveal card stays (ms); 0 turns reveals off. Default 12 000 (SCREEN_REVEAL_S). */
+  revealMs?: number;
+  /** Texts in a contest's language (the formula line); without it the final view has none. */
+  translate?: (locale: Locale) => Translate;
+};
+
+/** What the state needs beyond the store: the bot's username (for join links), once known; the settings. */
+export type ScreenStateContext = ScreenOptions & { botUsername?: () => string | undefined };
 
 /** The scoreboard of a contest, or undefined when the contest does not exist. */
 export const loadScreenState = async (
@@ -69,10 +84,11 @@ export const loadScreenState = async (
   const contest = await store.contests.get(contestId);
   if (!contest) return undefined;
   const { presenters, prizes } = contest.setup;
-  const [rounds, current, loaded] = await Promise.all([
+  const [rounds, current, loaded, lastClosed] = await Promise.all([
     store.contests.rounds(contestId),
     store.contests.currentRound(contestId),
     loadStandings(store, contest),
+    store.moments.lastClosed(contestId),
   ]);
   const presenterAt = (index: number) => ({
     n: index + 1,
@@ -94,6 +110,15 @@ export const loadScreenState = async (
   const draw = await loadScreenDraw(store, contest, serverNow);
   const clocks = await loadClocks(store, contest, live ? current : undefined, serverNow);
   const join = await loadJoin(store, contest, context.botUsername?.());
+  const card = revealCard({
+    contest,
+    loaded,
+    last: lastClosed,
+    roundClosed: lastClosed !== undefined && rounds.get(lastClosed.presenter) === "closed",
+    now: serverNow,
+    durationMs: context.revealMs ?? DEFAULT_REVEAL_MS,
+  });
+  const finale = finalView(contest, context.translate?.(contest.language));
   return {
     ...(draw ? { draw } : {}),
     ...(clocks ? { clocks } : {}),
@@ -120,5 +145,7 @@ export const loadScreenState = async (
       }));
       return { name: group.name, rows: seen.ranking ? rows : unranked(rows) };
     }),
+    ...(card ? { revealCard: card } : {}),
+    ...(finale ? { finale } : {}),
   };
 };

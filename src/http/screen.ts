@@ -6,6 +6,9 @@
 //   GET <base>/:token/events      SSE: "state" (the full state) on connect and after every
 //                                 change, "gone" when the link is revoked, "ping" every 15 s
 //
+// A link also stops working `linkDays` after its contest ended (finished or cancelled): all three
+// answer 404 then, and an open stream is told "gone" at its next keep-alive.
+//
 // Mount with `app.route("/screen", createScreenRoutes(deps).app)`.
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
@@ -15,7 +18,7 @@ import type { Logger } from "../logger.js";
 import { createI18n, type Translate } from "../bot/i18n.js";
 import { subscribeContestEvents, type ContestEvent, type ContestEventSubscription } from "../store/events.js";
 import type { Store } from "../store/store.js";
-import { loadScreenState } from "./screen-state.js";
+import { loadScreenState, type ScreenStateContext } from "./screen-state.js";
 import { notFoundPage, screenPage } from "./screen-page.js";
 
 export type ScreenRoutesDeps = {
@@ -29,7 +32,13 @@ export type ScreenRoutesDeps = {
   now?: () => number;
   /** The bot's username, once known: the join view's QR codes link to it. */
   botUsername?: () => string | undefined;
+  /** Seconds a reveal card stays after a round closes (SCREEN_REVEAL_S); 0: none. Default 12. */
+  revealSeconds?: number;
+  /** Days after its contest ended that a link stops working (SCREEN_LINK_DAYS). Default 7. */
+  linkDays?: number;
 };
+
+const DAY_MS = 86_400_000;
 
 /** One open event stream. Writes are queued so they arrive in order; a stuck client is dropped. */
 type Client = { token: string; send: (event: string, data: string, retry?: number) => void; end: () => void };
@@ -50,13 +59,26 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
   const { store, logger } = deps;
   const heartbeatMs = deps.heartbeatMs ?? 15_000;
   const now = deps.now ?? Date.now;
-  const stateContext = deps.botUsername ? { botUsername: deps.botUsername } : {};
   const i18n = createI18n(deps.defaultLocale ?? "zh-CN");
   const translator =
     (locale: Locale): Translate =>
     (key, vars) =>
       i18n.t(locale, key, vars);
   const notFoundLocales: Locale[] = deps.defaultLocale === "en" ? ["en", "zh-CN"] : ["zh-CN", "en"];
+  const linkMs = (deps.linkDays ?? 7) * DAY_MS;
+  const options: ScreenStateContext = {
+    revealMs: (deps.revealSeconds ?? 12) * 1000,
+    translate: translator,
+    ...(deps.botUsername ? { botUsername: deps.botUsername } : {}),
+  };
+  const load = (contestId: string) => loadScreenState(store, contestId, now, options);
+  /** The contest a token shows, while its link works: not revoked, and not `linkDays` past the contest's end. */
+  const contestOf = async (token: string): Promise<string | undefined> => {
+    const contestId = await store.screens.resolve(token);
+    if (!contestId) return undefined;
+    const endedAt = await store.moments.endedAt(contestId);
+    return endedAt !== undefined && now() >= endedAt + linkMs ? undefined : contestId;
+  };
   const feeds = new Map<string, Feed>();
   let subscription: Promise<ContestEventSubscription> | undefined;
   let closed = false;
@@ -75,13 +97,13 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
           if (feed.recheckTokens) {
             feed.recheckTokens = false;
             for (const client of feed.clients) {
-              if ((await store.screens.resolve(client.token)) === contestId) continue;
+              if ((await contestOf(client.token)) === contestId) continue;
               client.send("gone", "{}");
               client.end();
             }
           }
           if (feed.clients.size === 0) break;
-          const state = await loadScreenState(store, contestId, now, stateContext);
+          const state = await load(contestId);
           const data = JSON.stringify(state ?? null);
           for (const client of feed.clients) client.send("state", data);
         } catch (error) {
@@ -145,13 +167,13 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     return { token, send, end };
   };
 
-  const resolveToken = async (c: Context): Promise<string | undefined> => store.screens.resolve(c.req.param("token") ?? "");
+  const resolveToken = async (c: Context): Promise<string | undefined> => contestOf(c.req.param("token") ?? "");
 
   const app = new Hono();
 
   app.get("/:token", async (c) => {
     const contestId = await resolveToken(c);
-    const state = contestId ? await loadScreenState(store, contestId, now, stateContext) : undefined;
+    const state = contestId ? await load(contestId) : undefined;
     const nonce = randomBytes(16).toString("base64");
     const headers = {
       ...SECURITY_HEADERS,
@@ -163,7 +185,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
 
   app.get("/:token/state.json", async (c) => {
     const contestId = await resolveToken(c);
-    const state = contestId ? await loadScreenState(store, contestId, now, stateContext) : undefined;
+    const state = contestId ? await load(contestId) : undefined;
     if (!state) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
     return c.json(state, 200, SECURITY_HEADERS);
   });
@@ -197,7 +219,17 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
         clearInterval(heartbeat);
       };
       const client = openClient(stream, token, leave, () => resolveFinished());
-      const heartbeat = setInterval(() => client.send("ping", "{}"), heartbeatMs);
+      // Each keep-alive also asks whether the link still works (it expires some days after the end).
+      const heartbeat = setInterval(() => {
+        void contestOf(token).then(
+          (still) => {
+            if (still === contestId) return client.send("ping", "{}");
+            client.send("gone", "{}");
+            client.end();
+          },
+          () => client.send("ping", "{}"),
+        );
+      }, heartbeatMs);
       heartbeat.unref();
       stream.onAbort(() => client.end());
       // Tell the browser to retry soon after a drop; every (re)connection starts with the full state.

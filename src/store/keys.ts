@@ -7,7 +7,8 @@ export const contestKeys = (prefix: string, contestId: string) => {
   return {
     /**
      * hash: contest (JSON), status, current (open presenter index), draw (the latest draw of the
-     * presenting order, DrawRecord JSON; see draws.ts)
+     * presenting order, DrawRecord JSON; see draws.ts), last-closed ("<presenter>:<ms>", the round
+     * closed last and when), ended-at (ms, when it finished or was cancelled)
      */
     meta: `${base}:meta`,
     /** hash: judge user id -> Judge JSON */

@@ -22,6 +22,7 @@ import { createSendBudgetStore } from "./send-budget.js";
 import { createSeatStore } from "./seats.js";
 import { createDrawStore } from "./draws.js";
 import { createScreenControlStore } from "./screen-controls.js";
+import { createScreenMomentStore } from "./screen-moments.js";
 
 export type StoreOptions = {
   /** Parsed contests of this process, per version (default: a new bounded cache). */
@@ -68,6 +69,8 @@ export const createStore = (client: Redis | Cluster, prefix: string, options: St
     draws: createDrawStore(redis, prefix, publish),
     /** the scoreboard's speaking timer and view (join codes or the board), set by the chair */
     screenControls: createScreenControlStore(redis, prefix, publish),
+    /** the round closed last and when the contest ended (the scoreboard's reveal and link expiry) */
+    moments: createScreenMomentStore(redis, prefix),
   };
 };
 export type Store = ReturnType<typeof createStore>;
