@@ -66,7 +66,8 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
       ...api,
       redisUrl: redis.url,
       prefix: redis.prefix,
-      env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", ...(port ? { PORT: String(port) } : {}) },
+      // The live board itself: no reveal card over it (test/e2e/screen-reveal.test.ts has the card).
+      env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", SCREEN_REVEAL_S: "0", ...(port ? { PORT: String(port) } : {}) },
     });
     bots.push(bot);
     return bot;

@@ -4,7 +4,7 @@
 import type { ScreenPart } from "../screen-page.js";
 
 const css = `
-.finale { font-size: 2.7cqh; line-height: 1.35; color: var(--muted); text-align: center; padding: 1cqh 2cqw 0;
+.finale { font-size: 3cqh; line-height: 1.35; color: var(--muted); text-align: center; padding: 1cqh 2cqw 0;
   border-top: 0.15cqh solid var(--line); }
 .finale[hidden] { display: none; }
 `;

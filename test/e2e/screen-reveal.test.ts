@@ -1,0 +1,260 @@
+// The reveal card (亮分) and the final view in a real browser: the built bot process serves the
+// scoreboard, the chair runs the sample meeting (two panels, trimmed mean, prior blend) through the
+// local Bot API server. The card's numbers are the ones the group is told (the closed
+// announcement, the standings message, /detail); the page and its data name no judge; a reload
+// keeps the card; then the standings come back with the unit's row highlighted; after /finish the
+// final table with prizes, bands and the formula line. Saves docs/screenshot-reveal.png and
+// docs/screenshot-final.png (1280×720).
+//
+// Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
+import { mkdirSync, readFileSync } from "node:fs";
+import { chromiumAvailable, launchChromium } from "../support/chromium.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
+import { testRedis, type TestRedis } from "../support/redis.js";
+import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+
+const hasChromium = chromiumAvailable("screen reveal e2e");
+
+const GROUP = -100_889;
+const chair: TestUser = { id: 6_120_000_801, first_name: "周主任", username: "zhou_chair", language_code: "zh-hans" };
+/** Telegram-sized ids, so that no number on the page can contain one by chance. */
+const judges: Array<TestUser & { panel: string }> = [
+  { id: 6_120_000_811, first_name: "李明", username: "liming_tg", panel: "区领导" },
+  { id: 6_120_000_812, first_name: "王芳", username: "wangfang_tg", panel: "区领导" },
+  { id: 6_120_000_813, first_name: "张伟", username: "zhangwei_tg", panel: "区领导" },
+  { id: 6_120_000_814, first_name: "刘洋", username: "liuyang_tg", panel: "区领导" },
+  { id: 6_120_000_815, first_name: "陈静", username: "chenjing_tg", panel: "两代表一委员" },
+  { id: 6_120_000_816, first_name: "杨磊", username: "yanglei_tg", panel: "两代表一委员" },
+  { id: 6_120_000_817, first_name: "赵敏", username: "zhaomin_tg", panel: "两代表一委员" },
+];
+
+/** Points per criterion (30/30/20/20) of each judge for each presenter. */
+const BASE = [
+  [26, 24, 17, 16],
+  [27, 26, 18, 17],
+  [23, 22, 16, 15],
+  [27, 26, 17, 18],
+];
+const MAX = [30, 30, 20, 20];
+const pointsOf = (presenter: number, judge: number) =>
+  BASE[presenter]!.map((v, c) => Math.max(0, Math.min(MAX[c]!, v + ((judge * (c + 3) + presenter) % 5) - 2)));
+/** A ballot's total: the criteria's maxima add up to 100, so the points' sum. */
+const totalOf = (presenter: number, judge: number) => pointsOf(presenter, judge).reduce((a, b) => a + b, 0);
+
+/** How the card should list a panel's totals: best first, the highest and lowest struck (trimmed mean, trim 1). */
+const expectedMarks = (presenter: number, panel: string): string[] => {
+  const totals = judges.flatMap((j, i) => (j.panel === panel ? [totalOf(presenter, i)] : [])).sort((a, b) => b - a);
+  return totals.map((t, i) => `${t.toFixed(2)}${i === 0 || i === totals.length - 1 ? " struck" : ""}`);
+};
+
+describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browser (e2e)", () => {
+  let browser: Browser;
+  let api: BotApiServer;
+  let redis: TestRedis;
+  const bots: BotProcess[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    api = await startBotApiServer();
+    redis = testRedis();
+    api.setAdmins(GROUP, [], chair.id);
+  });
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
+    await api.close();
+    await redis.cleanup();
+  });
+
+  /** The chair writes in the group; resolves with the bot's message (sent or edited) that contains `reply`. */
+  const say = async (text: string, reply: string, method: "sendMessage" | "editMessageText" = "sendMessage") => {
+    const since = api.model.checkpoint();
+    api.send(chair, GROUP, text);
+    const call = await api.waitForCall(method, (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes(reply), {
+      since,
+      timeoutMs: 20_000,
+    });
+    return String(call.params.text);
+  };
+
+  const tapBallot = async (judgeId: number, button: string | RegExp) => {
+    const ballot = api.lastMessage(judgeId)!;
+    const since = api.model.checkpoint();
+    api.tap(judgeId, judgeId, ballot.messageId, button);
+    await api.waitForCall(
+      "editMessageText",
+      (c) => Number(c.params.chat_id) === judgeId && Number(c.params.message_id) === ballot.messageId,
+      { since, timeoutMs: 20_000 },
+    );
+  };
+
+  const vote = async (presenter: number) => {
+    for (const [j, judge] of judges.entries()) {
+      for (const points of pointsOf(presenter, j)) await tapBallot(judge.id, String(points));
+      await tapBallot(judge.id, /^✅/);
+    }
+  };
+
+  const open = async (presenter: number) => {
+    const since = api.model.checkpoint();
+    await say(`/open ${presenter + 1}`, `第 ${presenter + 1}/6 位`);
+    await api.waitFor(
+      (m) => judges.every((j) => m.calls.some((c) => c.seq > since && c.method === "sendMessage" && Number(c.params.chat_id) === j.id && c.response?.ok)),
+      20_000,
+      "ballots delivered",
+    );
+  };
+
+  const setUp = async () => {
+    api.send(chair, chair.id, "/start");
+    await api.waitForMessage(chair.id);
+    await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
+    const since = api.model.checkpoint();
+    api.model.sendFile(chair, GROUP, {
+      fileName: "contest.sample.json",
+      bytes: readFileSync("samples/contest.sample.json"),
+      mimeType: "application/json",
+      caption: "/import",
+    });
+    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("已导入"), {
+      since,
+      timeoutMs: 20_000,
+    });
+    await say("/join", "加入");
+    const join = api.lastMessage(GROUP)!;
+    for (const judge of judges) {
+      api.startUser(judge);
+      const tapped = api.tap(judge, GROUP, join.messageId, new RegExp(judge.panel));
+      await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs: 20_000 });
+    }
+    await say("/screen", "大屏链接已私聊发给你");
+    const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
+    expect(link).toBeDefined();
+    return link!;
+  };
+
+  // Code that runs in the page is written as strings: this project's TypeScript has no DOM types.
+  /** Polls a condition in the page (waitForFunction would need 'unsafe-eval', which the page's CSP refuses). */
+  const waitFor = async (page: Page, condition: string, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await page.evaluate(`!!(${condition})`))) {
+      if (Date.now() > deadline) throw new Error(`page never showed: ${condition}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  /** The card's marks per panel as the hall reads them: "90.00 struck", "85.00", … */
+  const cardPanels = (page: Page): Promise<Array<{ head: string; marks: string[]; labels: string[]; sub: string }>> =>
+    page.evaluate(`[...document.querySelectorAll("#rv-panels .rv-panel")].map((p) => ({
+      head: p.querySelector("h3").textContent,
+      marks: [...p.querySelectorAll(".rv-mk")].map((m) => m.querySelector(".v").textContent + (m.classList.contains("struck") ? " struck" : "")),
+      labels: [...p.querySelectorAll(".rv-mk .j")].map((j) => j.textContent),
+      sub: p.querySelector(".rv-sub").textContent,
+    }))`);
+  /** The card is up with every step shown and the score counted to its end. */
+  const cardSettled = (page: Page, score: string) =>
+    waitFor(page, `!document.querySelector("#rv").hidden && document.querySelector("#rv-note").classList.contains("on") && document.querySelector("#rv-score").textContent === ${JSON.stringify(score)}`);
+  const cardGone = (page: Page) => waitFor(page, `document.querySelector("#rv").hidden`, 60_000);
+  const rows = (page: Page): Promise<string[]> =>
+    page.evaluate(
+      `[...document.querySelectorAll(".row")].map((row) => [...row.children].map((c) => c.innerText.trim()).filter(Boolean).join(" "))`,
+    );
+  const noJudgeIn = (...texts: string[]) => {
+    for (const text of texts) {
+      for (const judge of judges) {
+        expect(text).not.toContain(judge.first_name);
+        expect(text).not.toContain(judge.username);
+        expect(text).not.toContain(String(judge.id));
+      }
+    }
+  };
+
+  it("reveals a closed round with the group's numbers and no judge, keeps it across a reload, returns to the highlighted row, and ends on the final table", async () => {
+    // Long enough for a slow machine to look at the card, reload and look again.
+    bots.push(await startBotProcess({ ...api, redisUrl: redis.url, prefix: redis.prefix, env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", SCREEN_REVEAL_S: "30" } }));
+    const link = await setUp();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    expect((await page.goto(link))?.status()).toBe(200);
+    await page.waitForSelector(".conn:not(.off)");
+
+    // Round 1 closes: the announcement and the standings message say its score…
+    await open(0);
+    await vote(0);
+    const since = api.model.checkpoint();
+    const standings = await say("/close", "当前排名");
+    const announced = await api.waitForCall("editMessageText", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("🔒 评分已结束"), { since, timeoutMs: 20_000 });
+    const posted = /1\. 坡头镇 — (\d+\.\d\d)（7 份）/.exec(standings)?.[1];
+    expect(posted).toBeDefined();
+    expect(String(announced.params.text)).toContain(`🏅 得分：${posted}（7 份有效评分）`);
+
+    // …and the card counts up to exactly that, after each judge's total, best first, trimmed ones struck.
+    await cardSettled(page, posted!);
+    expect(await page.locator("#rv-unit").innerText()).toContain("坡头镇");
+    const panels = await cardPanels(page);
+    expect(panels.map((p) => p.head)).toEqual(["区领导 · 70%", "两代表一委员 · 30%"]);
+    expect(panels.map((p) => p.marks)).toEqual([expectedMarks(0, "区领导"), expectedMarks(0, "两代表一委员")]);
+    expect(panels.flatMap((p) => p.labels)).toEqual(judges.map((_, i) => `评委 ${i + 1}`));
+    // Panel subtotals, live and prior: /detail's numbers.
+    const detail = await say("/detail 1", "得分明细");
+    for (const panel of panels) {
+      const name = panel.head.split(" · ")[0]!;
+      const score = new RegExp(`${name}：(\\d+\\.\\d\\d)`).exec(detail)?.[1];
+      expect(score).toBeDefined();
+      expect(panel.sub).toBe(`小计 ${score}`);
+    }
+    const live = /现场得分：(\d+\.\d\d)/.exec(detail)?.[1];
+    expect(await page.locator("#rv-blend").innerText()).toBe(`现场 ${live} × 60% + 平时 88 × 40%`);
+    expect(detail).toContain(`最终得分：${posted}`);
+    expect(await page.locator("#rv-rank").innerText()).toBe("组内第 1 名");
+
+    // Neither the page nor its data names a judge.
+    const state = await (await fetch(`${link}/state.json`)).text();
+    expect(JSON.parse(state).revealCard.final).toBe(posted);
+    noJudgeIn(state, await page.content());
+    mkdirSync("docs", { recursive: true });
+    await page.screenshot({ path: "docs/screenshot-reveal.png" });
+
+    // A reload within the card's time shows the card again, already counted.
+    await page.reload();
+    await cardSettled(page, posted!);
+    expect((await cardPanels(page)).map((p) => p.marks)).toEqual(panels.map((p) => p.marks));
+    noJudgeIn(await page.content());
+
+    // When its time is up the standings come back, the unit's row flashing.
+    await cardGone(page);
+    await waitFor(page, `document.querySelector('.row[data-n="1"]')?.classList.contains("fresh")`);
+    expect(await rows(page)).toEqual([`1 坡头镇 ${posted} 7`]);
+
+    // Two more rounds, one per group, then the end.
+    for (const presenter of [1, 3]) {
+      await open(presenter);
+      await vote(presenter);
+      await say("/close", "🔒 评分已结束", "editMessageText");
+      await waitFor(page, `document.querySelectorAll(".row").length === ${presenter === 1 ? 2 : 3}`);
+    }
+    const final = await say("/finish", "最终排名");
+    await waitFor(page, `document.querySelector(".board-head .final") && !document.querySelector("#finale").hidden`);
+    // The last unit's card may still be up: the final table is what stays.
+    await cardGone(page);
+    const table = await rows(page);
+    expect(table).toHaveLength(3);
+    for (const row of table) {
+      // "1 麻斜街道 一等奖 黄 84.48 7" on the page; "1. 麻斜街道 — 84.48（7 份） · 一等奖 · 黄" posted.
+      const [rank, name, ...rest] = row.split(/\s+/);
+      const [score, ballots] = rest.slice(-2);
+      const awards = rest.slice(0, -2);
+      expect(final).toContain(`${rank}. ${name} — ${score}（${ballots} 份）${awards.map((a) => ` · ${a}`).join("")}`);
+    }
+    expect(table.some((row) => row.includes("一等奖"))).toBe(true);
+    expect(await page.locator("#finale").innerText()).toBe("计分方法：去掉1个最高分和1个最低分后取平均，区领导70% + 两代表一委员30%，现场60% + 平时40%，结果实时公布");
+    noJudgeIn(await (await fetch(`${link}/state.json`)).text(), await page.content());
+    await waitFor(page, `document.getAnimations().every((a) => a.playState === "finished")`);
+    await page.screenshot({ path: "docs/screenshot-final.png" });
+    await page.close();
+  }, 300_000);
+});
