@@ -262,10 +262,11 @@ const SCRIPT = `
     $("conn-text").textContent = live ? L.live : L.reconnecting;
   };
 
-  const gone = () => {
+  /** The link stopped working: revoked, or (reason "expired") SCREEN_LINK_DAYS after the contest ended. */
+  const gone = (reason) => {
     setLive(false);
     $("conn-text").textContent = "";
-    $("banner").textContent = L.gone;
+    $("banner").textContent = reason === "expired" && L.expired ? L.expired : L.gone;
     $("banner").classList.add("show");
   };
 
@@ -280,7 +281,7 @@ const SCRIPT = `
     retry = setTimeout(async () => {
       try {
         const res = await fetch(base + "/state.json", { cache: "no-store" });
-        if (res.status === 404) { over = true; return gone(); }
+        if (res.status === 404) { over = true; return gone((await res.json().catch(() => ({}))).error); }
         if (res.ok) render(await res.json());
       } catch (e) { /* still offline */ }
       delay = Math.min(delay * 2, 15000);
@@ -293,7 +294,7 @@ const SCRIPT = `
     source.addEventListener("state", (e) => { arm(); setLive(true); render(JSON.parse(e.data)); });
     source.addEventListener("ping", arm);
     source.addEventListener("hello", arm);
-    source.addEventListener("gone", () => { over = true; source.close(); gone(); });
+    source.addEventListener("gone", (e) => { over = true; source.close(); gone(JSON.parse(e.data || "{}").reason); });
     source.addEventListener("error", () => {
       setLive(false);
       // The browser retries by itself after a dropped connection; after an error status it gives up.
@@ -350,11 +351,11 @@ ${PARTS.map((part) => part.html).join("\n")}
 </html>`;
 };
 
-/** The page for an unknown or revoked link, in both languages (the contest is not known). */
-export const notFoundPage = (translators: Translate[]): string => `<!doctype html>
+/** The page for an unknown or revoked link (or `key`'s text), in both languages (the contest is not known). */
+export const notFoundPage = (translators: Translate[], key = "screen-page-not-found"): string => `<!doctype html>
 <html>
 <head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><title>404</title>
 <style>body{margin:0;min-height:100vh;display:grid;place-items:center;background:#08122b;color:#fff;font-family:${FONTS};text-align:center}
 h1{font-size:8vh;margin:0 0 2vh}p{font-size:3.4vh;color:#a9b8de;margin:1vh 4vw}</style></head>
-<body><main><h1>404</h1>${translators.map((t) => `<p>${escapeHtml(t("screen-page-not-found"))}</p>`).join("")}</main></body>
+<body><main><h1>404</h1>${translators.map((t) => `<p>${escapeHtml(t(key))}</p>`).join("")}</main></body>
 </html>`;

@@ -72,13 +72,19 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     ...(deps.botUsername ? { botUsername: deps.botUsername } : {}),
   };
   const load = (contestId: string) => loadScreenState(store, contestId, now, options);
-  /** The contest a token shows, while its link works: not revoked, and not `linkDays` past the contest's end. */
-  const contestOf = async (token: string): Promise<string | undefined> => {
+  /**
+   * The contest a token shows while its link works: not revoked, and not `linkDays` past the
+   * contest's end (then `expired`).
+   */
+  const linkOf = async (token: string): Promise<{ contestId?: string; expired?: true }> => {
     const contestId = await store.screens.resolve(token);
-    if (!contestId) return undefined;
+    if (!contestId) return {};
     const endedAt = await store.moments.endedAt(contestId);
-    return endedAt !== undefined && now() >= endedAt + linkMs ? undefined : contestId;
+    return endedAt !== undefined && now() >= endedAt + linkMs ? { expired: true } : { contestId };
   };
+  /** The "gone" event's data: why the link stopped working. */
+  const goneData = (link: { expired?: true }): string => (link.expired ? '{"reason":"expired"}' : "{}");
+  const notFound = (link: { expired?: true }) => ({ error: link.expired ? "expired" : "not_found" });
   const feeds = new Map<string, Feed>();
   let subscription: Promise<ContestEventSubscription> | undefined;
   let closed = false;
@@ -97,8 +103,9 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
           if (feed.recheckTokens) {
             feed.recheckTokens = false;
             for (const client of feed.clients) {
-              if ((await contestOf(client.token)) === contestId) continue;
-              client.send("gone", "{}");
+              const link = await linkOf(client.token);
+              if (link.contestId === contestId) continue;
+              client.send("gone", goneData(link));
               client.end();
             }
           }
@@ -167,33 +174,37 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     return { token, send, end };
   };
 
-  const resolveToken = async (c: Context): Promise<string | undefined> => contestOf(c.req.param("token") ?? "");
+  const resolveToken = (c: Context) => linkOf(c.req.param("token") ?? "");
 
   const app = new Hono();
 
   app.get("/:token", async (c) => {
-    const contestId = await resolveToken(c);
-    const state = contestId ? await load(contestId) : undefined;
+    const link = await resolveToken(c);
+    const state = link.contestId ? await load(link.contestId) : undefined;
     const nonce = randomBytes(16).toString("base64");
     const headers = {
       ...SECURITY_HEADERS,
       "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     };
-    if (!state) return c.html(notFoundPage(notFoundLocales.map(translator)), 404, headers);
+    if (!state) {
+      const page = notFoundPage(notFoundLocales.map(translator), link.expired ? "screen-final-expired" : undefined);
+      return c.html(page, 404, headers);
+    }
     return c.html(screenPage({ state, t: translator(state.language), nonce }), 200, headers);
   });
 
   app.get("/:token/state.json", async (c) => {
-    const contestId = await resolveToken(c);
-    const state = contestId ? await load(contestId) : undefined;
-    if (!state) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
+    const link = await resolveToken(c);
+    const state = link.contestId ? await load(link.contestId) : undefined;
+    if (!state) return c.json(notFound(link), 404, SECURITY_HEADERS);
     return c.json(state, 200, SECURITY_HEADERS);
   });
 
   app.get("/:token/events", async (c) => {
     const token = c.req.param("token");
-    const contestId = await resolveToken(c);
-    if (!contestId) return c.json({ error: "not_found" }, 404, SECURITY_HEADERS);
+    const link = await resolveToken(c);
+    const contestId = link.contestId;
+    if (!contestId) return c.json(notFound(link), 404, SECURITY_HEADERS);
     if (closed) return c.json({ error: "shutting_down" }, 503, SECURITY_HEADERS);
     try {
       await subscribed();
@@ -221,10 +232,10 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
       const client = openClient(stream, token, leave, () => resolveFinished());
       // Each keep-alive also asks whether the link still works (it expires some days after the end).
       const heartbeat = setInterval(() => {
-        void contestOf(token).then(
+        void linkOf(token).then(
           (still) => {
-            if (still === contestId) return client.send("ping", "{}");
-            client.send("gone", "{}");
+            if (still.contestId === contestId) return client.send("ping", "{}");
+            client.send("gone", goneData(still));
             client.end();
           },
           () => client.send("ping", "{}"),

@@ -2,7 +2,8 @@
 // scoreboard, the chair runs the sample meeting (two panels, trimmed mean, prior blend) through the
 // local Bot API server. The card's numbers are the ones the group is told (the closed
 // announcement, the standings message, /detail); the page and its data name no judge; a reload
-// keeps the card; then the standings come back with the unit's row highlighted; after /finish the
+// keeps the card; then the standings come back with the unit's row highlighted; a /draw made while
+// a card is up takes the screen; after /finish the
 // final table with prizes, bands and the formula line. Saves docs/screenshot-reveal.png and
 // docs/screenshot-final.png (1280×720).
 //
@@ -216,6 +217,8 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
     const state = await (await fetch(`${link}/state.json`)).text();
     expect(JSON.parse(state).revealCard.final).toBe(posted);
     noJudgeIn(state, await page.content());
+    // The picture once every fade has finished, so that it is the same on every run.
+    await waitFor(page, `document.getAnimations().every((a) => a.playState === "finished")`);
     mkdirSync("docs", { recursive: true });
     await page.screenshot({ path: "docs/screenshot-reveal.png" });
 
@@ -236,6 +239,12 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
       await vote(presenter);
       await say("/close", "🔒 评分已结束", "editMessageText");
       await waitFor(page, `document.querySelectorAll(".row").length === ${presenter === 1 ? 2 : 3}`);
+      if (presenter === 1) {
+        // The chair draws the order of the rest while this card is up: the draw takes the screen.
+        await waitFor(page, `!document.querySelector("#rv").hidden`);
+        await say("/draw", "出场顺序抽签结果");
+        await waitFor(page, `document.querySelector("#rv").hidden && !document.querySelector("#draw").hidden`);
+      }
     }
     const final = await say("/finish", "最终排名");
     await waitFor(page, `document.querySelector(".board-head .final") && !document.querySelector("#finale").hidden`);

@@ -333,10 +333,17 @@ describe("scoreboard reveal card and final view (real HTTP, real Redis, injected
     };
     expect(await readUntil("event: ping")).toBe(true);
     clock = endedAt + 7 * DAY;
-    // The next keep-alive (every 100 ms here) finds the link expired.
-    expect(await readUntil("event: gone")).toBe(true);
+    // The next keep-alive (every 100 ms here) finds the link expired, and says so.
+    expect(await readUntil('event: gone\ndata: {"reason":"expired"}')).toBe(true);
     await reader.cancel().catch(() => undefined);
     for (const path of [token, `${token}/state.json`, `${token}/events`]) expect((await fetch(`${base}/${path}`)).status).toBe(404);
+    expect(await (await fetch(`${base}/${token}/state.json`)).json()).toEqual({ error: "expired" });
+    const page = await (await fetch(`${base}/${token}`)).text();
+    expect(page).toContain("此大屏链接已过期");
+    expect(page).toContain("This scoreboard link has expired");
+    // A revoked link is not called expired.
+    await store.screens.revoke(contest.id);
+    expect(await (await fetch(`${base}/${token}/state.json`)).json()).toEqual({ error: "not_found" });
     expect(await (await fetch(`${base}/${token}`)).text()).toContain("此大屏链接不存在或已被撤销");
   });
 

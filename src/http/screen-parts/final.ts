@@ -1,6 +1,7 @@
 // The end of a contest on the scoreboard: the final standings (the board shows them with prizes
 // and bands once the contest has finished) with the formula line under them, until the link is
-// revoked or expires (SCREEN_LINK_DAYS after the end). Its data is ScreenState.finale.
+// revoked or expires (SCREEN_LINK_DAYS after the end; then the page says so, not "revoked").
+// Its data is ScreenState.finale.
 import type { ScreenPart } from "../screen-page.js";
 
 const css = `
@@ -22,4 +23,7 @@ onState((s) => {
 });
 `;
 
-export const finalPart: ScreenPart = { css, html, labels: () => ({}), script };
+/** What an open page says when its link expires (the page's "gone" banner). */
+const labels: ScreenPart["labels"] = (t) => ({ expired: t("screen-final-expired") });
+
+export const finalPart: ScreenPart = { css, html, labels, script };

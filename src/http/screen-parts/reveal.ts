@@ -232,7 +232,8 @@ const rvShow = (s, c) => {
 };
 onState((s) => {
   const c = s.revealCard;
-  if (!c) { if (rv.key !== null) rvEnd(true); return; }
+  // The chair's /draw comes after the close: its card takes the screen (this one does not come back).
+  if (!c || s.draw) { if (rv.key !== null) rvEnd(!s.draw); return; }
   const key = c.n + ":" + (s.serverNow - c.ageMs);
   const data = JSON.stringify({ ...c, ageMs: 0 });
   if (key === rv.ended || (key === rv.key && data === rv.data)) return;
