@@ -48,6 +48,9 @@ const css = `
 .rv-score.small { font-size: 7cqh; color: var(--muted); text-shadow: none; }
 .rv-rank { font-size: 4cqh; font-weight: 800; color: #141414; background: var(--gold); border-radius: 1cqh; padding: 0.4cqh 1.2cqw; }
 .rv-rank:empty { display: none; }
+/* The rank comes after the score has counted up. */
+.rv-rank { opacity: 0; transition: opacity 0.3s ease; }
+.rv-rank.on { opacity: 1; }
 .rv-note { font-size: 3cqh; color: var(--muted); text-align: center; opacity: 0; transition: opacity 0.3s ease; }
 .rv-note:empty { display: none; }
 .rv-sealed { font-size: 7cqh; font-weight: 800; color: var(--accent); }
@@ -232,8 +235,8 @@ const rvShow = (s, c) => {
 };
 onState((s) => {
   const c = s.revealCard;
-  // The chair's /draw comes after the close: its card takes the screen (this one does not come back).
-  if (!c || s.draw) { if (rv.key !== null) rvEnd(!s.draw); return; }
+  // The chair moves on (opens the next round, or draws the order): the card gives way for good.
+  if (!c || s.draw || s.current) { if (rv.key !== null) rvEnd(!s.draw); return; }
   const key = c.n + ":" + (s.serverNow - c.ageMs);
   const data = JSON.stringify({ ...c, ageMs: 0 });
   if (key === rv.ended || (key === rv.key && data === rv.data)) return;
