@@ -5,7 +5,7 @@
 //   node dist/bench/bench.js [--groups=50] [--judges=30] [--presenters=10] [--criteria=4]
 //                            [--solo-judges=400] [--broadcast-judges=200] [--dedupe] [--quick]
 //                            [--burst] [--burst-groups=3] [--burst-judges=100]
-//                            [--replicas] [--replica-judges=100] [--taps] [--profile=DIR]
+//                            [--replicas] [--replica-judges=100] [--taps] [--profile=DIR] [--rate-limit]
 //   (or BENCH_GROUPS, BENCH_JUDGES, BENCH_PRESENTERS, BENCH_CRITERIA, ... in the environment)
 //
 // Phases:
@@ -94,6 +94,8 @@ const RANK_JUDGES = option("ranking-judges", 100, 100);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 /** As in webhook mode: every update first claims its update_id in Redis (one SET NX more). */
 const DEDUPE = args.has("dedupe") || process.env.BENCH_DEDUPE === "1";
+/** As in production (main.ts): the per-user rate limit on presses and commands. */
+const RATE_LIMIT = args.has("rate-limit");
 /** Each criterion's maximum: every value fits on one keypad page (≤ 40 buttons). */
 const MAX = Math.min(30, Math.floor(100 / C));
 
@@ -272,7 +274,13 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   const metrics = createMetrics();
   // Rounds open in every group at once; the local API answers at once, so broadcasts go unpaced
   // here (phase 5 measures pacing against a rate-limited API).
-  const bot = buildBot(redis, prefix, { metrics, sendQueue: unpacedSendQueue(), dedupeUpdates: DEDUPE });
+  const bot = buildBot(redis, prefix, {
+    metrics,
+    sendQueue: unpacedSendQueue(),
+    dedupeUpdates: DEDUPE,
+    // --rate-limit: production's per-user limit on (main.ts), at a limit no bench judge reaches.
+    ...(RATE_LIMIT ? { rateLimit: { updates: 100_000, windowS: 10 } } : {}),
+  });
   const setupStarted = now();
   const contestIds: string[] = [];
   await pool(
