@@ -411,8 +411,8 @@ const ceilingPhase = async (redis: Redis, prefix: string, contestIds: string[], 
         const c = k % C;
         // Exactly the call of a value tap (store.ballots.tap): every key, the value, the time, the known version.
         const reply = await store.redis.ballotState(
-          keys.meta, keys.rounds, keys.judges, keys.drafts(0), keys.ballots(0), keys.audit, keys.conflicts,
-          0, judge.id, String(c), String(scoreOf(g, i % J, 0, c)), Date.now(), known[g]!,
+          keys.meta, keys.rounds, keys.judges, keys.drafts(0), keys.ballots(0), keys.audit, keys.conflicts, keys.updateClaim("-"),
+          0, judge.id, String(c), String(scoreOf(g, i % J, 0, c)), Date.now(), known[g]!, "",
         );
         if (reply[0] !== "OK") refused += 1;
       }

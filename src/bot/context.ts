@@ -1,4 +1,12 @@
 import type { Context } from "grammy";
 import type { I18nFlavor } from "@grammyjs/i18n";
 
-export type BotContext = Context & I18nFlavor;
+/**
+ * updateClaim: set by the update dedupe (webhook mode) on a ballot press, whose ballot script
+ * claims the update itself in the same step (one round trip); see dedupe.ts.
+ */
+export type BotContext = Context &
+  I18nFlavor & {
+    /** dropped: to call when the script found the update claimed before (counted, logged). */
+    updateClaim?: { updateId: number; ttlSeconds: number; dropped: () => void };
+  };

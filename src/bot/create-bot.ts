@@ -22,7 +22,7 @@ import { setupFeature } from "./features/setup.js";
 import { enrolmentFeature } from "./features/enrolment.js";
 import { judgesFeature } from "./features/judges.js";
 import { roundsFeature } from "./features/rounds.js";
-import { ballotFeature } from "./features/ballot.js";
+import { ballotFeature, ballotPressReachesScript } from "./features/ballot.js";
 import { startFeature } from "./features/start.js";
 import { rosterFeature } from "./features/roster.js";
 import { remindFeature } from "./features/remind.js";
@@ -193,7 +193,15 @@ export const createBot = (options: CreateBotOptions) => {
   bot.use(inFlight.middleware);
   if (options.dedupeUpdates) {
     const ttl = typeof options.dedupeUpdates === "object" ? options.dedupeUpdates.ttlSeconds : DEDUPE_TTL_SECONDS;
-    bot.use(dedupeUpdates({ claim: (id) => store.updates.claim(id, ttl), logger, ...(metrics ? { metrics } : {}) }));
+    bot.use(
+      dedupeUpdates({
+        claim: (id) => store.updates.claim(id, ttl),
+        // A ballot press is claimed by its ballot script, in the same round trip.
+        claimedInScript: { test: (ctx) => ballotPressReachesScript(ctx, deps.decodeCallback), ttlSeconds: ttl },
+        logger,
+        ...(metrics ? { metrics } : {}),
+      }),
+    );
   }
   if (metrics) bot.use(updateMetrics(metrics));
   // Updates of one chat and user are handled in order; different chats run concurrently.

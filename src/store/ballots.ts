@@ -16,6 +16,20 @@ import type { RedisClient } from "./scripts.js";
 import { eventMessage } from "./events.js";
 import { allInNotice } from "./consoles.js";
 
+/**
+ * A webhook update (a ballot press) to claim inside the ballot script itself, so that a press
+ * stays one round trip with update dedupe on (see bot/dedupe.ts).
+ */
+export type UpdateClaim = { updateId: number; ttlSeconds: number };
+
+/** The update was claimed before (delivered again, or to another replica): nothing was done. */
+export class DuplicateUpdateError extends Error {
+  override name = "DuplicateUpdateError";
+  constructor(readonly updateId: number | undefined) {
+    super(`update ${updateId ?? "?"} was handled already`);
+  }
+}
+
 /** What a judge's ballot screen needs, read in one step. */
 export type BallotState = {
   contest: Contest;
@@ -105,19 +119,36 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts] as const;
   };
 
-  const run = async (contestId: string, presenter: number, judgeId: number, criterion: string, value: string, now: number) => {
+  /** The claim key and TTL arguments of a script call (a placeholder key in the same slot when not claiming). */
+  const claimArgs = (contestId: string, claim: UpdateClaim | undefined) =>
+    [contestKeys(prefix, contestId).updateClaim(claim ? claim.updateId : "-"), claim ? String(claim.ttlSeconds) : ""] as const;
+
+  const run = async (
+    contestId: string,
+    presenter: number,
+    judgeId: number,
+    criterion: string,
+    value: string,
+    now: number,
+    claim?: UpdateClaim,
+  ) => {
     const known = cache.known(contestId);
-    const reply = await redis.ballotState(...stateKeys(contestId, presenter), presenter, judgeId, criterion, value, now, known);
+    const [claimKey, claimTtl] = claimArgs(contestId, claim);
+    const reply = await redis.ballotState(...stateKeys(contestId, presenter), claimKey, presenter, judgeId, criterion, value, now, known, claimTtl);
     const code = replyCode(reply);
+    if (code === "DUPLICATE") throw new DuplicateUpdateError(claim?.updateId);
     if (code === "NO_CONTEST") return { code } as const;
     if (code === "OK" || code === "ROUND_CLOSED" || code === "CONTEST_ENDED" || code === "NOT_JUDGE" || code === "BAD_SCORE" || code === "CONFLICT")
       return { code, state: parseState(reply, judgeId, Number(reply[7] ?? 0) === 1, await contestOf(contestId, reply, 8)) };
     throw new Error(`unexpected ballot-state reply ${code}`);
   };
 
-  /** Reads a judge's ballot state without changing it. */
-  const state = async (contestId: string, presenter: number, judgeId: number): Promise<BallotState | undefined> => {
-    const result = await run(contestId, presenter, judgeId, "", "", 0);
+  /**
+   * Reads a judge's ballot state without changing it. `claim`: first claim this webhook update
+   * in the same step (DuplicateUpdateError when it was claimed before).
+   */
+  const state = async (contestId: string, presenter: number, judgeId: number, claim?: UpdateClaim): Promise<BallotState | undefined> => {
+    const result = await run(contestId, presenter, judgeId, "", "", 0, claim);
     return result.code === "NO_CONTEST" ? undefined : result.state;
   };
 
@@ -132,7 +163,9 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     criterion: number,
     value: number,
     now = Date.now(),
-  ): Promise<TapResult> => run(contestId, presenter, judgeId, String(criterion), String(value), now);
+    /** First claim this webhook update in the same step (DuplicateUpdateError when claimed before). */
+    claim?: UpdateClaim,
+  ): Promise<TapResult> => run(contestId, presenter, judgeId, String(criterion), String(value), now, claim);
 
   const submit = async (
     contestId: string,
@@ -143,13 +176,17 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     counterPauseMs = 0,
     /** Every criterion's score at once (the Mini App); checked and made the draft in the same step. */
     scores?: readonly number[],
+    /** First claim this webhook update in the same step (DuplicateUpdateError when claimed before). */
+    claim?: UpdateClaim,
   ): Promise<SubmitResult> => {
     const keys = contestKeys(prefix, contestId);
+    const [claimKey, claimTtl] = claimArgs(contestId, claim);
     const reply = await redis.submitBallot(
       ...stateKeys(contestId, presenter),
       keys.editPause(messageRole.counter(presenter)),
       keys.notices,
       keys.consoles,
+      claimKey,
       presenter,
       judgeId,
       now,
@@ -160,8 +197,10 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
       scores ? JSON.stringify(scores) : "",
       allInNotice(presenter),
       cache.known(contestId),
+      claimTtl,
     );
     const code = replyCode(reply);
+    if (code === "DUPLICATE") throw new DuplicateUpdateError(claim?.updateId);
     if (code === "OK") {
       const state = parseState(reply, judgeId, false, await contestOf(contestId, reply, 12));
       if (!state.ballot) throw new Error("submit reply without ballot");

@@ -22,6 +22,7 @@ export const ScriptCodeSchema = z.enum([
   "STALE",
   "ALREADY",
   "PENDING",
+  "DUPLICATE",
 ]);
 export type ScriptCode = z.infer<typeof ScriptCodeSchema>;
 

@@ -34,6 +34,11 @@ export const contestKeys = (prefix: string, contestId: string) => {
     lock: (name: string) => `${base}:lock:${name}`,
     /** set: conflicts of interest, members "<judgeId>:<presenter>" (integrity.ts; checked by the ballot scripts) */
     conflicts: `${base}:conflicts`,
+    /**
+     * string with a TTL: a webhook update that is a ballot press, claimed by the ballot script
+     * itself (in the contest's slot), so that the press costs one round trip; "-" when not claiming.
+     */
+    updateClaim: (updateId: number | "-") => `${base}:update:${updateId}`,
     /** hash: judge user id -> Judge JSON of judges removed by the chair (their closed rounds still count) */
     removed: `${base}:removed`,
     /** hash: tie ("3,5", its presenters ascending) -> the chair's order of it, JSON (tiebreaks.ts) */

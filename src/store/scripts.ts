@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import type { Redis, Cluster } from "ioredis";
 
 const SCRIPTS = {
-  ballotState: { file: "ballot-state.lua", keys: 7 },
-  submitBallot: { file: "submit-ballot.lua", keys: 10 },
+  ballotState: { file: "ballot-state.lua", keys: 8 },
+  submitBallot: { file: "submit-ballot.lua", keys: 11 },
   openRound: { file: "open-round.lua", keys: 3 },
   closeRound: { file: "close-round.lua", keys: 5 },
   endContest: { file: "end-contest.lua", keys: 3 },

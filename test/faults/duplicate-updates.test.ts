@@ -2,6 +2,7 @@
 // restarted poller had not confirmed it: every update is applied once (update_id claimed in Redis).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
+import type { Redis } from "ioredis";
 import { createHarness, GROUP, type Harness } from "../bot/harness.js";
 import { ballotMessage, chair, judgesFrom, setUpContest, tapScores } from "./meeting.js";
 
@@ -48,6 +49,29 @@ describe("the same update delivered twice", () => {
     // Each press is answered once (the repeated delivery is dropped before any work).
     expect(h.model.callsTo("answerCallbackQuery").filter((c) => c.params.callback_query_id === submit.callback_query!.id)).toHaveLength(1);
     expect(h.model.message(GROUP, h.model.messages(GROUP).find((m) => m.text?.includes("第 1/2 位"))!.messageId)?.text).toContain("已提交：1/3");
+  });
+
+  it("claims a ballot press inside its ballot script: one Redis command per press, applied once", async () => {
+    const judges = judgesFrom(11, 1);
+    const contest = await setUpContest(h, judges);
+    await h.say(chair, GROUP, "/open");
+    const judge = judges[0]!;
+    const client = h.redis.redis as Redis;
+    const sent: string[] = [];
+    const send = client.sendCommand.bind(client);
+    client.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+      sent.push(command.name);
+      return (send as (...args: unknown[]) => unknown)(command, ...rest);
+    }) as typeof client.sendCommand;
+    try {
+      await twice(h.model.tap(judge, judge.id, ballotMessage(h, judge).messageId, "25"), false);
+    } finally {
+      client.sendCommand = send;
+    }
+    // The first delivery: its one script call claimed the update; the second: the same call, refused.
+    expect(sent).toEqual(["evalsha", "evalsha"]);
+    const audit = (await h.store.audit.read(contest.id)).map((e) => e.type);
+    expect(audit.filter((t) => t === "ballot-drafted")).toHaveLength(1);
   });
 
   it("closes once: a repeated /close does not answer 'no round is open' or post the ranking twice", async () => {

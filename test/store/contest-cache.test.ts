@@ -27,7 +27,7 @@ describe("contests cached per version (real Redis)", () => {
 
   it("sends the contest's text only to a caller without the current version", async () => {
     const keys = contestKeys(r.prefix, contest.id);
-    const args = [keys.meta, keys.rounds, keys.judges, keys.drafts(0), keys.ballots(0), keys.audit, keys.conflicts, 0, 11, "", "", 0] as const;
+    const args = [keys.meta, keys.rounds, keys.judges, keys.drafts(0), keys.ballots(0), keys.audit, keys.conflicts, keys.updateClaim("-"), 0, 11, "", "", 0] as const;
     const fresh = await a.redis.ballotState(...args, "");
     expect(typeof fresh[1]).toBe("string");
     expect(fresh[8]).toBe("1");

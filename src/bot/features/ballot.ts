@@ -7,7 +7,7 @@ import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { ballotAppUrl } from "../ballot-app-link.js";
 import { editIgnoringSame } from "../telegram-errors.js";
-import type { BallotState } from "../../store/ballots.js";
+import { DuplicateUpdateError, type BallotState } from "../../store/ballots.js";
 import type { SubmitBallot } from "../ballot-submit.js";
 import { abstainConfirmView, ballotView, firstUnscored, refusalKey, type BallotStep, type BallotViewInput } from "../views/ballot.js";
 
@@ -27,6 +27,16 @@ const viewInput = (state: BallotState, presenter: number, appBase: string | unde
   roundOpen: state.round === "open" && state.contest.status === "running",
   appUrl: ballotAppUrl(appBase, state.contest.id, presenter),
 });
+
+/**
+ * Whether a press will reach the ballot scripts (a ballot button pressed in the judge's own private
+ * chat): then the scripts claim its update themselves (dedupe.ts leaves it to them).
+ */
+export const ballotPressReachesScript = (ctx: BotContext, decode: (data: string | undefined) => CallbackData | undefined): boolean => {
+  const data = ctx.callbackQuery?.data;
+  if (data === undefined || !BALLOT_PRESS.test(data) || !isBallotCallback(decode(data))) return false;
+  return ctx.chat?.type === "private" && ctx.chat.id === ctx.from?.id;
+};
 
 export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: SubmitBallot) => {
   const composer = new Composer<BotContext>();
@@ -55,7 +65,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     const judgeId = ctx.from!.id;
     if (data.kind === "v") {
       const [, , criterion, value] = data.args;
-      const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value, deps.now());
+      const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value, deps.now(), ctx.updateClaim);
       if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
       const t = deps.translate(result.state.contest.language);
       if (result.code !== "OK") return refuse(ctx, t, result.state, presenter, result.code);
@@ -65,7 +75,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     }
     if (data.kind === "s") return submit(ctx, contestId, presenter, judgeId);
     if (data.kind === "a" && data.args[2] === "1") return submit(ctx, contestId, presenter, judgeId, true);
-    const state = await store.ballots.state(contestId, presenter, judgeId);
+    const state = await store.ballots.state(contestId, presenter, judgeId, ctx.updateClaim);
     if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
     const t = deps.translate(state.contest.language);
     if (!state.judge) return refuse(ctx, t, state, presenter, "NOT_JUDGE");
@@ -89,7 +99,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
   };
 
   const submit = async (ctx: BotContext, contestId: string, presenter: number, judgeId: number, abstain = false) => {
-    const result = await submitBallot(contestId, presenter, judgeId, { abstain });
+    const result = await submitBallot(contestId, presenter, judgeId, { abstain, ...(ctx.updateClaim ? { claim: ctx.updateClaim } : {}) });
     if (result.code === "OK") {
       const t = deps.translate(result.state.contest.language);
       deps.logger.info({ contestId, presenter, judge: judgeId, version: result.state.ballot.version, abstain }, "ballot submitted");
@@ -113,6 +123,8 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     try {
       return await handle(ctx, data);
     } catch (error) {
+      // Delivered again (webhook retry, another replica): its first delivery did the work and replied.
+      if (error instanceof DuplicateUpdateError) return ctx.updateClaim?.dropped();
       deps.logger.error({ err: error, data: ctx.callbackQuery.data, user: ctx.from.id }, "ballot step failed");
       return ctx.answerCallbackQuery({ text: ctx.t("common-not-recorded"), show_alert: true }).catch(() => undefined);
     }

@@ -1,7 +1,10 @@
 -- Reads (and with a value, first records) one judge's ballot state in one round trip.
--- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts
+-- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts, update claim
 -- ARGV: presenter, judgeId, criterion ("" = read only), value, now (ms), known contest version
---       (the meta hash's "cver" the caller has parsed already; "" = none)
+--       (the meta hash's "cver" the caller has parsed already; "" = none), update claim TTL in
+--       seconds ("" = no claim: see below)
+-- With a claim TTL, the update (a webhook delivery of this press) is claimed first (SET NX EX on
+-- the update claim key): claimed before, the reply is {'DUPLICATE'} and nothing else is done.
 -- A recorded value is appended to the audit stream (type ballot-drafted) in the same step.
 -- A judge conflicted with the presenter (member "<judgeId>:<presenter>" of conflicts) is refused,
 -- and so is every value while the contest is not running (finished or cancelled), whatever the
@@ -10,6 +13,9 @@
 --          contestVersion}; contestJson is false when the known version is the current one (the
 --          caller has that contest already), and contestVersion false for a contest stored before
 --          versions were kept (its text is always sent).
+if ARGV[7] and ARGV[7] ~= '' and not redis.call('SET', KEYS[8], '1', 'EX', ARGV[7], 'NX') then
+  return {'DUPLICATE'}
+end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
 local cver = redis.call('HGET', KEYS[1], 'cver')

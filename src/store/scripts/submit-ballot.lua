@@ -1,11 +1,11 @@
 -- Turns a judge's complete draft into their submitted ballot, atomically with the round state:
 -- a submit either happens before the round closes (and is counted) or is refused.
 -- KEYS: meta, rounds, judges, drafts(p), ballots(p), audit, conflicts, counter edit pause, notices,
---       consoles
+--       consoles, update claim
 -- ARGV: presenter, judgeId, now (ms), abstain ("1" or "0"), events channel, event message,
 --       counter pause (ms), scores (JSON array, one per criterion; "" = submit the draft as it is),
 --       all-in notice (the notices field said once when every ballot of the round is in),
---       known contest version (as for ballot-state.lua)
+--       known contest version, update claim TTL (both as for ballot-state.lua)
 -- Scores given (the Mini App's one submit) are checked like a tap's value (range and step; any bad
 -- one refuses the whole submit with BAD_SCORE and nothing is written) and become the draft first.
 -- A stored ballot also publishes the "contest changed" event and claims the live counter's edit
@@ -28,6 +28,9 @@ local function claimAllIn(submitted, eligible)
   if eligible == 0 or submitted < eligible or ARGV[9] == nil or ARGV[9] == '' then return 0 end
   if redis.call('HGET', KEYS[1], 'current') ~= ARGV[1] then return 0 end
   return redis.call('HSETNX', KEYS[9], ARGV[9], ARGV[2] .. ':' .. ARGV[3])
+end
+if ARGV[11] and ARGV[11] ~= '' and not redis.call('SET', KEYS[11], '1', 'EX', ARGV[11], 'NX') then
+  return {'DUPLICATE'}
 end
 local contest = redis.call('HGET', KEYS[1], 'contest')
 if not contest then return {'NO_CONTEST'} end
