@@ -81,7 +81,7 @@ const BURST_WINDOW_MS = 10_000;
 const BURST_THINK_MS = 300;
 /** --taps: only the meeting, one-at-a-time and ceiling phases (the cost of a tap; for profiling). */
 const TAPS_ONLY = args.has("taps");
-/** --profile=DIR: CPU profiles of the meeting phase's tapping (one per round) written there. */
+/** --profile=DIR: CPU and allocation profiles of the meeting phase's tapping (one per round) written there. */
 const PROFILE_DIR = args.get("profile");
 /** --replicas: only the three-replica broadcast. */
 const REPLICAS_ONLY = args.has("replicas");
@@ -298,6 +298,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   // --profile=DIR: a CPU profile of each round's tapping only (no set-up), for `node --cpu-prof`-style analysis.
   const profiler = PROFILE_DIR ? new inspector.Session() : undefined;
   const profiles: object[] = [];
+  const heapProfiles: object[] = [];
   if (profiler) {
     profiler.connect();
     await profiler.post("Profiler.enable");
@@ -315,10 +316,15 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     const started = now();
     const cpu = process.cpuUsage();
     await profiler?.post("Profiler.start");
+    // Every allocation sampled, also of objects the young generation's GC has collected since.
+    await profiler?.post("HeapProfiler.startSampling", { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
     await Promise.all(judges.map(({ g, j }) => tapBallot(bot, g, j, p, latencies, submits)));
     tappingMs += now() - started;
     const used = process.cpuUsage(cpu);
-    if (profiler) profiles.push(((await profiler.post("Profiler.stop")) as { profile: object }).profile);
+    if (profiler) {
+      profiles.push(((await profiler.post("Profiler.stop")) as { profile: object }).profile);
+      heapProfiles.push(((await profiler.post("HeapProfiler.stopSampling")) as { profile: object }).profile);
+    }
     tappingCpuUs += used.user + used.system;
     addInto(commands, statsDelta(before, await commandStats(redis)));
     addInto(client, statsDelta(clientBefore, clientCounts));
@@ -332,6 +338,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   if (profiler) {
     mkdirSync(PROFILE_DIR!, { recursive: true });
     profiles.forEach((profile, i) => writeFileSync(`${PROFILE_DIR}/taps-round${i}.cpuprofile`, JSON.stringify(profile)));
+    heapProfiles.forEach((profile, i) => writeFileSync(`${PROFILE_DIR}/taps-round${i}.heapprofile`, JSON.stringify(profile)));
     profiler.disconnect();
   }
 

@@ -95,6 +95,9 @@ const readBallot = (judgeId: number, json: string): Ballot => {
   return { ...ballot, abstain: ballot.abstain ?? false, judgeId };
 };
 
+/** How many (contest, presenter) key lists a store keeps (a meeting uses one per open round). */
+const KEY_LISTS_KEPT = 1024;
+
 export const createBallotStore = (redis: RedisClient, prefix: string, cache: ContestCache) => {
   /**
    * The contest of a script's reply: its text when the script sent it (parsed and kept), else the
@@ -114,14 +117,35 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     if (!fresh || !freshStatus) throw new Error("contest gone while reading a ballot reply");
     return cache.parse(contestId, freshVersion ?? undefined, fresh, freshStatus);
   };
-  const stateKeys = (contestId: string, presenter: number) => {
-    const keys = contestKeys(prefix, contestId);
-    return [keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts] as const;
+  /**
+   * The keys of a ballot script call for one contest and presenter, built once (every tap of a
+   * round names the same keys; building all of a contest's key names per tap was garbage).
+   */
+  const keyLists = new Map<string, { state: readonly string[]; submit: readonly string[]; noClaim: string; claim: (updateId: number) => string }>();
+  const keysFor = (contestId: string, presenter: number) => {
+    const id = `${contestId}|${presenter}`;
+    let kept = keyLists.get(id);
+    if (!kept) {
+      const keys = contestKeys(prefix, contestId);
+      const state = Object.freeze([keys.meta, keys.rounds, keys.judges, keys.drafts(presenter), keys.ballots(presenter), keys.audit, keys.conflicts]);
+      kept = {
+        state,
+        submit: Object.freeze([...state, keys.editPause(messageRole.counter(presenter)), keys.notices, keys.consoles]),
+        noClaim: keys.updateClaim("-"),
+        claim: keys.updateClaim,
+      };
+      if (keyLists.size >= KEY_LISTS_KEPT) keyLists.clear();
+      keyLists.set(id, kept);
+    }
+    return kept;
   };
+  const stateKeys = (contestId: string, presenter: number) => keysFor(contestId, presenter).state;
 
   /** The claim key and TTL arguments of a script call (a placeholder key in the same slot when not claiming). */
-  const claimArgs = (contestId: string, claim: UpdateClaim | undefined) =>
-    [contestKeys(prefix, contestId).updateClaim(claim ? claim.updateId : "-"), claim ? String(claim.ttlSeconds) : ""] as const;
+  const claimArgs = (contestId: string, presenter: number, claim: UpdateClaim | undefined) => {
+    const keys = keysFor(contestId, presenter);
+    return [claim ? keys.claim(claim.updateId) : keys.noClaim, claim ? String(claim.ttlSeconds) : ""] as const;
+  };
 
   const run = async (
     contestId: string,
@@ -133,7 +157,7 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     claim?: UpdateClaim,
   ) => {
     const known = cache.known(contestId);
-    const [claimKey, claimTtl] = claimArgs(contestId, claim);
+    const [claimKey, claimTtl] = claimArgs(contestId, presenter, claim);
     const reply = await redis.ballotState(...stateKeys(contestId, presenter), claimKey, presenter, judgeId, criterion, value, now, known, claimTtl);
     const code = replyCode(reply);
     if (code === "DUPLICATE") throw new DuplicateUpdateError(claim?.updateId);
@@ -179,13 +203,9 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     /** First claim this webhook update in the same step (DuplicateUpdateError when claimed before). */
     claim?: UpdateClaim,
   ): Promise<SubmitResult> => {
-    const keys = contestKeys(prefix, contestId);
-    const [claimKey, claimTtl] = claimArgs(contestId, claim);
+    const [claimKey, claimTtl] = claimArgs(contestId, presenter, claim);
     const reply = await redis.submitBallot(
-      ...stateKeys(contestId, presenter),
-      keys.editPause(messageRole.counter(presenter)),
-      keys.notices,
-      keys.consoles,
+      ...keysFor(contestId, presenter).submit,
       claimKey,
       presenter,
       judgeId,
