@@ -7,6 +7,9 @@ import type { I18nFlavor } from "@grammyjs/i18n";
  */
 export type BotContext = Context &
   I18nFlavor & {
-    /** dropped: to call when the script found the update claimed before (counted, logged). */
-    updateClaim?: { updateId: number; ttlSeconds: number; dropped: () => void };
+    /**
+     * dropped: to call when the script found the update claimed before (counted, logged, and
+     * `duplicate` set, so that the update is not counted as handled).
+     */
+    updateClaim?: { updateId: number; ttlSeconds: number; dropped: () => void; duplicate?: boolean };
   };

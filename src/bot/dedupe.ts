@@ -37,7 +37,15 @@ export const dedupeUpdates =
       logger.debug({ update_id: updateId }, "duplicate update dropped");
     };
     if (claimedInScript?.test(ctx)) {
-      ctx.updateClaim = { updateId, ttlSeconds: claimedInScript.ttlSeconds, dropped };
+      const claim: NonNullable<BotContext["updateClaim"]> = {
+        updateId,
+        ttlSeconds: claimedInScript.ttlSeconds,
+        dropped: () => {
+          claim.duplicate = true;
+          dropped();
+        },
+      };
+      ctx.updateClaim = claim;
       return next();
     }
     let first = true;

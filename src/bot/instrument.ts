@@ -24,8 +24,11 @@ export const updateMetrics =
       metrics.updateErrors.inc({ type });
       throw error;
     } finally {
-      metrics.updates.inc({ type });
-      metrics.updateSeconds.observe({ type }, (performance.now() - started) / 1000);
+      // A ballot press whose script found its update claimed before was not handled (dedupe.ts).
+      if (!ctx.updateClaim?.duplicate) {
+        metrics.updates.inc({ type });
+        metrics.updateSeconds.observe({ type }, (performance.now() - started) / 1000);
+      }
     }
   };
 
