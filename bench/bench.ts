@@ -151,7 +151,7 @@ const countCommands = (redis: Redis) => {
   const counts = new Map<string, number>();
   // Scripts by name ("evalsha ballot-state.lua"), so that an extra script call per tap shows.
   const scripts = new Map<string, string>();
-  for (const file of readdirSync(new URL("../src/store/scripts/", import.meta.url))) {
+  for (const file of readdirSync(new URL("../src/store/scripts/", import.meta.url)).filter((name) => name.endsWith(".lua"))) {
     scripts.set(createHash("sha1").update(readScript(file)).digest("hex"), file);
   }
   const original = redis.sendCommand.bind(redis);
