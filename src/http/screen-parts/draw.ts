@@ -106,10 +106,14 @@ const drawPlay = (d) => {
   // The drawn places, and the names that move over them.
   const free = d.rows.map((r, i) => (r.drawn ? i : -1)).filter((i) => i >= 0);
   const moving = names.filter((n, i) => d.rows[i].drawn);
+  // The arrangements shown while shuffling (the page says how many on #draw, data-arrangements).
+  const shown = new Set();
   const shuffle = () => {
     const spots = free.slice();
     for (let i = spots.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); const t = spots[i]; spots[i] = spots[j]; spots[j] = t; }
     moving.forEach((n, i) => place(n, spots[i]));
+    shown.add(spots.join(","));
+    drawBox.dataset.arrangements = String(shown.size);
   };
   const settle = () => {
     drawStop();
