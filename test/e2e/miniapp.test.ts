@@ -2,12 +2,12 @@
 // Redis), opened the way Telegram opens it (launch parameters with test-signed initData in the URL
 // hash), filled with the stepper, the number field and a grade, submitted, changed; checked against
 // the button path in Redis, on the judge's ballot message and on the live counter. Saves
-// docs/screenshot-miniapp.png for the README.
+// screenshot-miniapp.png for the README (see screenshotPath).
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../support/chromium.js";
+import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
 import { buttonsOf, type TestUser } from "../support/bot-api-server.js";
 import { signedInitData } from "../support/init-data.js";
 import { GROUP } from "../bot/harness.js";
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)("the Mini App in a real browser (e2e)", () => {
 
     expect(await page.locator("#submit").textContent()).toBe("提交评分");
     await page.evaluate("window.scrollTo(0, 0)");
-    await page.screenshot({ path: "docs/screenshot-miniapp.png" });
+    await page.screenshot({ path: screenshotPath("screenshot-miniapp.png") });
     const since = b.h.model.checkpoint();
     await page.locator("#submit").click();
     await expect.poll(() => page.locator("#status").textContent()).toMatch(/^✅ 已提交（第 1 版，\d\d:\d\d:\d\d）。本轮结束前可以修改。$/);

@@ -5,12 +5,12 @@
 // joining by them, and /screen board. Saves docs/screenshot-clocks.png and docs/screenshot-join.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { chromiumAvailable, launchChromium } from "../support/chromium.js";
+import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
 import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 import { startBotProcess, type BotProcess } from "../support/run-bot.js";
@@ -169,8 +169,7 @@ describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser
     await say("/timer 3", "发言计时 3 分钟", chair.id);
     await waitFor(page, `${visible("#speaking")} && document.querySelector("#speaking-name").textContent === "第 2 位 · 麻斜街道"`);
     await settled(page);
-    mkdirSync("docs", { recursive: true });
-    await page.screenshot({ path: "docs/screenshot-clocks.png" });
+    await page.screenshot({ path: screenshotPath("screenshot-clocks.png") });
 
     // A half-minute timer runs out on the page: red, and "time is up".
     await say("/timer 0.5", "发言计时 0.5 分钟", chair.id);
@@ -220,7 +219,7 @@ describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser
     expect(await counts()).toBe("已加入 2 人 | 已加入 1 人");
     // They sit in the panels whose codes they scanned.
     await settled(page);
-    await page.screenshot({ path: "docs/screenshot-join.png" });
+    await page.screenshot({ path: screenshotPath("screenshot-join.png") });
 
     // Nothing on the page or in its state names a judge.
     const state = await (await fetch(`${link}/state.json`)).text();

@@ -4,8 +4,8 @@
 // board, whose "next" is the drawn first. Saves docs/screenshot-draw.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { mkdirSync, readFileSync } from "node:fs";
-import { chromiumAvailable, launchChromium } from "../support/chromium.js";
+import { readFileSync } from "node:fs";
+import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
@@ -154,8 +154,7 @@ describe.skipIf(!hasChromium)("the draw on the scoreboard in a real browser (e2e
     const kept = await page.evaluate(`[...document.querySelectorAll("#draw .draw-name.kept")].map((n) => n.firstChild.textContent)`);
     expect(kept).toEqual(["坡头镇"]);
     expect(await page.locator("#draw .draw-slot").allInnerTexts()).toEqual(["1", "2", "3", "4", "5", "6"]);
-    mkdirSync("docs", { recursive: true });
-    await page.screenshot({ path: "docs/screenshot-draw.png" });
+    await page.screenshot({ path: screenshotPath("screenshot-draw.png") });
 
     // A few seconds later the card goes and the board's "next" is the drawn next.
     await page.waitForSelector("#draw[hidden]", { state: "attached", timeout: 30_000 });

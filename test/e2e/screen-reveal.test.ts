@@ -10,8 +10,8 @@
 // should not leave the checked-in pictures changed.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { mkdirSync, readFileSync } from "node:fs";
-import { chromiumAvailable, launchChromium } from "../support/chromium.js";
+import { readFileSync } from "node:fs";
+import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
@@ -21,7 +21,6 @@ import { startBotProcess, type BotProcess } from "../support/run-bot.js";
 const hasChromium = chromiumAvailable("screen reveal e2e");
 
 /** Where a screenshot goes (see above). */
-const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "test-results";
 
 const GROUP = -100_889;
 const chair: TestUser = { id: 6_120_000_801, first_name: "周主任", username: "zhou_chair", language_code: "zh-hans" };
@@ -226,8 +225,7 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
     // marks as still ones, so that it is the same on every run.
     await waitFor(page, `document.getAnimations().every((a) => a.playState === "finished")`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/screenshot-reveal.png` });
+    await page.screenshot({ path: screenshotPath("screenshot-reveal.png") });
 
     // A reload within the card's time shows the card again, already counted.
     await page.reload();
@@ -269,7 +267,7 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
     expect(await page.locator("#finale").innerText()).toBe("计分方法：去掉1个最高分和1个最低分后取平均，区领导70% + 两代表一委员30%，现场60% + 平时40%，结果实时公布");
     noJudgeIn(await (await fetch(`${link}/state.json`)).text(), await page.content());
     await waitFor(page, `document.getAnimations().every((a) => a.playState === "finished")`);
-    await page.screenshot({ path: `${SHOTS}/screenshot-final.png` });
+    await page.screenshot({ path: screenshotPath("screenshot-final.png") });
     await page.close();
   }, 300_000);
 });

@@ -3,8 +3,8 @@
 // restart of the bot while a round closes. Saves docs/screenshot-screen.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { mkdirSync, readFileSync } from "node:fs";
-import { chromiumAvailable, launchChromium } from "../support/chromium.js";
+import { readFileSync } from "node:fs";
+import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buttonsOf, startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
@@ -14,15 +14,16 @@ import { startBotProcess, type BotProcess } from "../support/run-bot.js";
 const hasChromium = chromiumAvailable("screen e2e");
 
 const GROUP = -100_888;
-const chair: TestUser = { id: 801, first_name: "周主任", language_code: "zh-hans" };
+// Ids long enough that no timestamp (serverNow) in the state can contain one by chance.
+const chair: TestUser = { id: 7700801, first_name: "周主任", language_code: "zh-hans" };
 const judges: Array<TestUser & { panel: string }> = [
-  { id: 811, first_name: "李明", panel: "区领导" },
-  { id: 812, first_name: "王芳", panel: "区领导" },
-  { id: 813, first_name: "张伟", panel: "区领导" },
-  { id: 814, first_name: "刘洋", panel: "区领导" },
-  { id: 815, first_name: "陈静", panel: "两代表一委员" },
-  { id: 816, first_name: "杨磊", panel: "两代表一委员" },
-  { id: 817, first_name: "赵敏", panel: "两代表一委员" },
+  { id: 7700811, first_name: "李明", panel: "区领导" },
+  { id: 7700812, first_name: "王芳", panel: "区领导" },
+  { id: 7700813, first_name: "张伟", panel: "区领导" },
+  { id: 7700814, first_name: "刘洋", panel: "区领导" },
+  { id: 7700815, first_name: "陈静", panel: "两代表一委员" },
+  { id: 7700816, first_name: "杨磊", panel: "两代表一委员" },
+  { id: 7700817, first_name: "赵敏", panel: "两代表一委员" },
 ];
 
 /** Points per criterion (30/30/20/20) for each presenter; each judge varies them a little. */
@@ -229,8 +230,7 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     expect(await mark(page)).toBe(42);
     // The picture once the progress bar and the "new row" highlight have settled.
     await waitFor(page, `document.getAnimations().every((a) => a.playState === "finished")`);
-    mkdirSync("docs", { recursive: true });
-    await page.screenshot({ path: "docs/screenshot-screen.png" });
+    await page.screenshot({ path: screenshotPath("screenshot-screen.png") });
 
     // Nothing on the page or in its state names a judge.
     const state = await (await fetch(`${link}/state.json`)).text();

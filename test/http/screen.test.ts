@@ -12,7 +12,8 @@ import type { Contest } from "../../src/domain/contest.js";
 import { testRedis, closeQuietly, type TestRedis } from "../support/redis.js";
 import { judge, sampleContest } from "../store/fixtures.js";
 
-const JUDGES = [judge(501, "评委甲"), judge(502, "评委乙"), judge(503, "评委丙")];
+// Ids long enough that no timestamp (serverNow) or nonce in the page can contain one by chance.
+const JUDGES = [judge(77000501, "评委甲"), judge(77000502, "评委乙"), judge(77000503, "评委丙")];
 
 /** A contest with two groups and prizes, three judges enrolled. */
 const meetingContest = (id: string): Contest => {
@@ -172,11 +173,11 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
       groups: [],
     });
     await store.rounds.open(contest.id, 0);
-    await vote(store, contest.id, 0, 501, [50, 35]);
+    await vote(store, contest.id, 0, 77000501, [50, 35]);
     const open = await state(token);
     expect(open.current).toEqual({ n: 1, name: "坡头镇", group: "乡镇组", submitted: 1, judges: 3 });
     expect(open.groups).toEqual([]);
-    await vote(store, contest.id, 0, 502, [40, 30]);
+    await vote(store, contest.id, 0, 77000502, [40, 30]);
     await store.rounds.close(contest.id, 0);
     const closed = await state(token);
     expect(closed.current).toBeNull();
@@ -187,10 +188,10 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
   it("never lets a judge's name or id out", async () => {
     const { contest, token } = await startContest("aaaa000004");
     await store.rounds.open(contest.id, 0);
-    await vote(store, contest.id, 0, 501, [50, 35]);
+    await vote(store, contest.id, 0, 77000501, [50, 35]);
     await store.rounds.close(contest.id, 0);
     await store.rounds.open(contest.id, 1);
-    await vote(store, contest.id, 1, 503, [45, 25]);
+    await vote(store, contest.id, 1, 77000503, [45, 25]);
     const json = await (await fetch(`${base}/${token}/state.json`)).text();
     const html = await (await fetch(`${base}/${token}`)).text();
     for (const j of JUDGES) {
@@ -236,7 +237,7 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
     expect((await events.nextState()).status).toBe("draft");
     await other.rounds.open(contest.id, 0);
     expect((await events.nextState((s) => s.current !== null)).current).toMatchObject({ n: 1, submitted: 0, judges: 3 });
-    await vote(other, contest.id, 0, 502, [30, 30]);
+    await vote(other, contest.id, 0, 77000502, [30, 30]);
     expect((await events.nextState((s) => s.current?.submitted === 1)).current?.judges).toBe(3);
     await other.rounds.close(contest.id, 0);
     const closed = await events.nextState((s) => s.groups.length > 0);
@@ -252,7 +253,7 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
     await first.cancel();
     // Changes while the screen is away…
     await other.rounds.open(contest.id, 0);
-    await vote(other, contest.id, 0, 501, [30, 30]);
+    await vote(other, contest.id, 0, 77000501, [30, 30]);
     await other.rounds.close(contest.id, 0);
     // …are all there in the first event after reconnecting.
     const again = eventReader(await fetch(`${base}/${token}/events`));

@@ -1,6 +1,6 @@
 // Headless Chromium for the browser tests. A local `npm test` without Chromium skips them and says
 // so; CI (`.ci/run` sets REQUIRE_BROWSER=1) fails instead, so a missing browser never passes quietly.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,3 +32,13 @@ export const chromiumAvailable = (suite: string): boolean => {
 
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+/**
+ * Where a browser test saves its screenshot `name`: test-results/, so a test run leaves the tree
+ * clean; docs/ (the README's pictures) with UPDATE_SCREENSHOTS=1 (`npm run screenshots`).
+ */
+export const screenshotPath = (name: string): string => {
+  const dir = process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : "test-results";
+  mkdirSync(dir, { recursive: true });
+  return `${dir}/${name}`;
+};
