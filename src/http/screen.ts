@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import type { Locale } from "../domain/contest.js";
+import { screenLinkExpired } from "../domain/screen-link.js";
 import type { Logger } from "../logger.js";
 import { createI18n, type Translate } from "../bot/i18n.js";
 import { subscribeContestEvents, type ContestEvent, type ContestEventSubscription } from "../store/events.js";
@@ -38,7 +39,6 @@ export type ScreenRoutesDeps = {
   linkDays?: number;
 };
 
-const DAY_MS = 86_400_000;
 
 /** One open event stream. Writes are queued so they arrive in order; a stuck client is dropped. */
 type Client = { token: string; send: (event: string, data: string, retry?: number) => void; end: () => void };
@@ -65,7 +65,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     (key, vars) =>
       i18n.t(locale, key, vars);
   const notFoundLocales: Locale[] = deps.defaultLocale === "en" ? ["en", "zh-CN"] : ["zh-CN", "en"];
-  const linkMs = (deps.linkDays ?? 7) * DAY_MS;
+  const linkDays = deps.linkDays ?? 7;
   const options: ScreenStateContext = {
     revealMs: (deps.revealSeconds ?? 12) * 1000,
     translate: translator,
@@ -80,7 +80,7 @@ export const createScreenRoutes = (deps: ScreenRoutesDeps) => {
     const contestId = await store.screens.resolve(token);
     if (!contestId) return {};
     const endedAt = await store.moments.endedAt(contestId);
-    return endedAt !== undefined && now() >= endedAt + linkMs ? { expired: true } : { contestId };
+    return screenLinkExpired(endedAt, linkDays, now()) ? { expired: true } : { contestId };
   };
   /** The "gone" event's data: why the link stopped working. */
   const goneData = (link: { expired?: true }): string => (link.expired ? '{"reason":"expired"}' : "{}");

@@ -57,4 +57,31 @@ describe("/screen", () => {
     await h.say(chair, GROUP, "/screen please");
     expect(h.model.lastMessage(GROUP)!.text).toContain("/screen revoke");
   });
+
+  it("gives the link after the end (the final table), none SCREEN_LINK_DAYS later: it says the link has expired", async () => {
+    let clock = Date.UTC(2026, 10, 30, 9);
+    const timed = await createHarness({ now: () => clock, bot: { config: { DEFAULT_LOCALE: "zh-CN", COUNTER_EDIT_INTERVAL_S: 0, TELEGRAM_API_ROOT: "http://127.0.0.1:1", SCREEN_LINK_DAYS: 3 } } });
+    try {
+      timed.model.setAdmins(GROUP, [], chair.id);
+      await timed.say(chair, chair.id, "/start");
+      await timed.say(chair, GROUP, "/newcontest 季度述职评议");
+      const contest = (await timed.store.contests.activeForChat(GROUP))!;
+      await timed.store.contests.end({ ...contest, status: "running" }, "finished", { by: chair.id, at: clock });
+      clock += 2 * 86_400_000;
+      await timed.say(chair, GROUP, "/screen");
+      expect(timed.model.lastMessage(GROUP)?.text, JSON.stringify(timed.model.messages(chair.id).map((m) => m.text))).toContain("大屏链接已私聊发给你");
+      expect(linkIn(timed.model.lastMessage(chair.id)!.text)).toBeDefined();
+      clock += 86_400_000;
+      const before = timed.model.messages(chair.id).length;
+      await timed.say(chair, GROUP, "/screen");
+      expect(timed.model.lastMessage(GROUP)!.text).toContain("大屏链接已过期");
+      expect(timed.model.lastMessage(GROUP)!.text).toContain("3 天");
+      expect(timed.model.messages(chair.id)).toHaveLength(before);
+      // Revoking still works after the end.
+      await timed.say(chair, GROUP, "/screen revoke");
+      expect(timed.model.lastMessage(GROUP)!.text).toContain("大屏链接已失效");
+    } finally {
+      await timed.close();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { contestCommand, isGroupChat } from "../group-contest.js";
 import { type Translate } from "../i18n.js";
-import { screenUrl, type ScreenLinkConfig } from "./screen.js";
+import { screenLinkText, type ScreenLinkConfig } from "./screen.js";
 import { CONSOLE_STEPS } from "../views/console.js";
 import type { ActionInput } from "../meeting/action-input.js";
 import type { MeetingActions } from "../meeting/actions.js";
@@ -104,10 +104,8 @@ export const consoleFeature = (deps: BotDeps, { consoles, actions, chairs, showJ
       case CONSOLE_STEPS.judges:
         return showJudges(api, contest, t, chairId);
       case CONSOLE_STEPS.screen: {
-        const url = screenUrl(screen, await store.screens.ensure(contest.id));
-        return chairs.toChair(api, contest, t, chairId, t("screen-link", { title: contest.setup.title, url }), {
-          link_preview_options: { is_disabled: true },
-        });
+        const link = await screenLinkText(deps, screen, contest, t);
+        return chairs.toChair(api, contest, t, chairId, link.text, { link_preview_options: { is_disabled: true } });
       }
       case CONSOLE_STEPS.screenView: {
         await reply(await switchScreenView(deps, contest, presenter === 1 ? "join" : "board", input.actor, t));

@@ -9,13 +9,27 @@ import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
 import type { Translate } from "../i18n.js";
 import { isForbidden } from "../telegram-errors.js";
+import { screenLinkExpired } from "../../domain/screen-link.js";
 import { switchScreenView } from "../screen-controls.js";
 import { noteToChair } from "./timer.js";
 
-export type ScreenLinkConfig = Partial<Pick<Config, "PUBLIC_URL">> & { PORT?: number };
+export type ScreenLinkConfig = Partial<Pick<Config, "PUBLIC_URL" | "SCREEN_LINK_DAYS">> & { PORT?: number };
 
 /** The scoreboard address of a token. */
 export const screenUrl = (config: ScreenLinkConfig, token: string): string => `${publicUrl(config)}/screen/${token}`;
+
+/**
+ * What a chair who asks for the scoreboard is told: its link, or, once the link has stopped
+ * working (SCREEN_LINK_DAYS after the contest ended), that it has expired.
+ */
+export const screenLinkText = async (deps: BotDeps, config: ScreenLinkConfig, contest: Contest, t: Translate) => {
+  const days = config.SCREEN_LINK_DAYS ?? 7;
+  if (screenLinkExpired(await deps.store.moments.endedAt(contest.id), days, deps.now())) {
+    return { text: t("screen-link-expired", { title: contest.setup.title, days }), sent: false };
+  }
+  const url = screenUrl(config, await deps.store.screens.ensure(contest.id));
+  return { text: t("screen-link", { title: contest.setup.title, url }), sent: true };
+};
 
 export const screenFeature = (
   deps: BotDeps,
@@ -28,9 +42,10 @@ export const screenFeature = (
   const { store } = deps;
 
   const sendLink = async (ctx: BotContext, contest: Contest, t: Translate) => {
-    const token = await store.screens.ensure(contest.id);
+    const link = await screenLinkText(deps, config, contest, t);
+    if (!link.sent) return ctx.reply(link.text);
     try {
-      await ctx.api.sendMessage(ctx.from!.id, t("screen-link", { title: contest.setup.title, url: screenUrl(config, token) }), {
+      await ctx.api.sendMessage(ctx.from!.id, link.text, {
         link_preview_options: { is_disabled: true },
       });
     } catch (error) {
@@ -55,6 +70,7 @@ export const screenFeature = (
     return ctx.reply(t(revoked ? "screen-revoked" : "screen-none"));
   };
 
-  composer.command("screen", contestCommand(deps, screen, { chairOnly: true }));
+  // Also after the end: the final table stays up until the chair revokes the link (or it expires).
+  composer.command("screen", contestCommand(deps, screen, { chairOnly: true, ended: true }));
   return composer;
 };
