@@ -1,5 +1,5 @@
 // Builds the bot from its dependencies: plugins, error boundary, features.
-import { Bot, type Api, type ApiClientOptions, type Transformer } from "grammy";
+import { Bot, Composer, type Api, type ApiClientOptions, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
@@ -223,32 +223,39 @@ export const createBot = (options: CreateBotOptions) => {
   // ~20% of a tap's CPU). Only ballot buttons (v|k|g|s|a) stop here; everything else goes on.
   if (options.rateLimit) features.use(ballotPressLimit(options.rateLimit));
   features.use(ballotFeature(deps, live, submitBallot));
-  if (options.rateLimit) features.use(sharedLimit(options.rateLimit, store.rateLimits, logger));
+  // Everything after the ballot feature sits in one composer of its own: grammY nests each use() of
+  // a composer around the ones before it, so every feature added straight to `features` would wrap
+  // the ballot feature too, and each wrapper allocates closures and a promise for every update, even
+  // one the ballot feature answers (npm run bench: ~16 % of a tap's allocations). Same order, same
+  // handlers: a ballot press stops two levels down instead of ~25.
+  const rest = new Composer<BotContext>();
+  features.use(rest);
+  if (options.rateLimit) rest.use(sharedLimit(options.rateLimit, store.rateLimits, logger));
   // Before /start's own handler: the group's "open the private chat" button for a chair's console.
-  features.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesViewForChair(judges.judgesView, chairs), screen: config }));
-  features.use(startFeature(deps, enrolment.startJoin));
+  rest.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesViewForChair(judges.judgesView, chairs), screen: config }));
+  rest.use(startFeature(deps, enrolment.startJoin));
   // A judge's private text right after "💬 添加点评" is their comment; anything else passes on.
-  features.use(commentsFeature(deps));
+  rest.use(commentsFeature(deps));
   // The chair's private text right after "✏️ rename" is the judge's new name; anything else passes on.
-  features.use(judges.composer);
+  rest.use(judges.composer);
   const setupConsoles = { welcome: consoles.welcome, changed: (api: Api, contest: Contest) => consoles.refresh(api, contest, { now: true }) };
-  features.use(setupFeature(deps, createAdminCheck(now), setupConsoles, live));
-  features.use(enrolment.composer);
-  features.use(rulesFeature(deps));
-  features.use(contestFileFeature(deps, download, judges.importRoster));
-  features.use(roundsFeature(deps, actions, chairs));
-  features.use(tiesFeature(deps, actions));
-  features.use(releaseFeature(deps, announcements, botUsername));
-  features.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
-  features.use(detailFeature(deps));
-  features.use(screenFeature(deps, config, botUsername, (api, contest) => consoles.refresh(api, contest, { now: true })));
-  features.use(drawFeature(deps, (api, contest) => consoles.refresh(api, contest, { now: true })));
-  features.use(timerFeature(deps));
+  rest.use(setupFeature(deps, createAdminCheck(now), setupConsoles, live));
+  rest.use(enrolment.composer);
+  rest.use(rulesFeature(deps));
+  rest.use(contestFileFeature(deps, download, judges.importRoster));
+  rest.use(roundsFeature(deps, actions, chairs));
+  rest.use(tiesFeature(deps, actions));
+  rest.use(releaseFeature(deps, announcements, botUsername));
+  rest.use(closing.composer, rosterFeature(deps, live, consoles.welcome), remindFeature(deps, actions));
+  rest.use(detailFeature(deps));
+  rest.use(screenFeature(deps, config, botUsername, (api, contest) => consoles.refresh(api, contest, { now: true })));
+  rest.use(drawFeature(deps, (api, contest) => consoles.refresh(api, contest, { now: true })));
+  rest.use(timerFeature(deps));
   // Before /export: it answers `/export season` and passes every other /export on.
-  features.use(seasonFeature(deps, botUsername, config));
-  features.use(exportFeature(deps, botUsername), receiptsFeature(deps));
+  rest.use(seasonFeature(deps, botUsername, config));
+  rest.use(exportFeature(deps, botUsername), receiptsFeature(deps));
   // Any other button press is answered, so the client stops its spinner.
-  features.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
+  rest.on("callback_query", (ctx) => ctx.answerCallbackQuery(ctx.t("common-unknown-button")));
 
   const stop = async () => {
     await timers.stop();
