@@ -5,15 +5,13 @@
 // joining by them, and /screen board. Saves docs/screenshot-clocks.png and docs/screenshot-join.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { readFileSync } from "node:fs";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
-import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { chromiumAvailable, screenshotPath } from "../support/chromium.js";
+import type { TestUser } from "../support/bot-api-server.js";
+import { scoreboardMeeting, waitForPage } from "./scoreboard-meeting.js";
 
 type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode);
@@ -29,81 +27,19 @@ const judges: TestUser[] = [
 ];
 
 describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser (e2e)", () => {
-  let browser: Browser;
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(GROUP, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
-
-  const startBot = async () => {
-    const bot = await startBotProcess({
-      ...api,
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0" },
-    });
-    bots.push(bot);
-    return bot;
-  };
-
-  /** The chair writes in `chat`; resolves with the bot's message there that contains `reply`. */
-  const say = async (text: string, reply: string, chat = GROUP) => {
-    const since = api.model.checkpoint();
-    api.send(chair, GROUP, text);
-    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === chat && String(c.params.text).includes(reply), {
-      since,
-      timeoutMs: 20_000,
-    });
-  };
+  const meeting = scoreboardMeeting({ group: GROUP, chair, judges, timeoutMs: 20_000 });
+  const { startBot, close } = meeting;
+  /** The chair writes in the group; resolves once the bot's message in `chat` contains `reply`. */
+  const say = (text: string, reply: string, chat = GROUP) => meeting.say(text, reply, { chat });
 
   /** A contest from the sample file (two panels), no quorum; resolves with the scoreboard's link. */
   const setUp = async () => {
-    api.send(chair, chair.id, "/start");
-    await api.waitForMessage(chair.id);
-    await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
-    const since = api.model.checkpoint();
-    api.model.sendFile(chair, GROUP, {
-      fileName: "contest.sample.json",
-      bytes: readFileSync("samples/contest.sample.json"),
-      mimeType: "application/json",
-      caption: "/import",
-    });
-    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("已导入"), {
-      since,
-      timeoutMs: 20_000,
-    });
+    await meeting.createContest();
     await say("/quorum 0", "");
-    await say("/screen", "大屏链接已私聊发给你");
-    const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
-    expect(link).toBeDefined();
-    return link!;
+    return meeting.screenLink();
   };
 
-  // Code that runs in the page is written as strings: this project's TypeScript has no DOM types.
-  /** Polls a condition in the page (waitForFunction would need 'unsafe-eval', which the page's CSP refuses). */
-  const waitFor = async (page: Page, condition: string, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await page.evaluate(`!!(${condition})`))) {
-      if (Date.now() > deadline) throw new Error(`page never showed: ${condition}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
+  const waitFor = (page: Page, condition: string, timeoutMs = 20_000) => waitForPage(page, condition, timeoutMs, 100);
   const textOf = (page: Page, selector: string): Promise<string> => page.evaluate(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? ""`);
   const visible = (selector: string) => `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return !!e && !e.hidden && e.getClientRects().length > 0; })()`;
   /** Seconds a "m:ss" clock shows. */
@@ -121,12 +57,8 @@ describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser
     await startBot();
     const link = await setUp();
     // One judge, by the group's button.
-    await say("/join", "加入");
-    const join = api.lastMessage(GROUP)!;
-    api.startUser(judges[0]!);
-    const tapped = api.tap(judges[0]!, GROUP, join.messageId, /区领导/);
-    await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs: 20_000 });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await meeting.joinPanels([{ judge: judges[0]!, panel: /区领导/ }]);
+    const page = await meeting.browser.newPage({ viewport: { width: 1280, height: 720 } });
     expect((await page.goto(link))?.status()).toBe(200);
     await page.waitForSelector(".conn:not(.off)");
     expect(await page.evaluate(visible("#round-clock"))).toBe(false);
@@ -142,25 +74,20 @@ describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser
     await waitFor(page, `(() => { const [m, s] = document.querySelector("#round-clock-value").textContent.split(":"); return Number(m) * 60 + Number(s) < ${first}; })()`);
 
     // /timer 5: the speaking timer, large, for the presenter of the open round; the group hears nothing.
-    const groupBefore = api.model.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === GROUP).length;
+    const groupBefore = meeting.api.model.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === GROUP).length;
     await say("/timer 5", "发言计时 5 分钟", chair.id);
     await waitFor(page, visible("#speaking"));
     expect(await textOf(page, "#speaking-name")).toBe("第 1 位 · 坡头镇");
     expect(seconds(await textOf(page, "#speaking-digits"))).toBeGreaterThan(280);
     expect(await fontPx(page, "#speaking-digits")).toBeGreaterThan(150); // a quarter of a 720-pixel screen
-    expect(api.model.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === GROUP).length).toBe(groupBefore);
+    expect(meeting.api.model.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === GROUP).length).toBe(groupBefore);
     // Bad input is answered with the usage, in private.
     await say("/timer 500", "用法：/timer 分钟", chair.id);
     await say("/timer stop", "发言计时已停止", chair.id);
     await waitFor(page, `!(${visible("#speaking")})`);
 
     // The next round has one minute: the countdown is red from the start.
-    const since = api.model.checkpoint();
-    api.send(chair, GROUP, "/close");
-    await api.waitForCall("editMessageText", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("🔒 评分已结束"), {
-      since,
-      timeoutMs: 20_000,
-    });
+    await close();
     await waitFor(page, `!(${visible("#round-clock")})`);
     await say("/open 2 1", "第 2/6 位");
     await waitFor(page, `${visible("#round-clock")} && document.querySelector("#round-clock").classList.contains("last")`);
@@ -183,7 +110,7 @@ describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser
   it("shows each panel's join QR code with the judges joined, live, and switches back to the board", async () => {
     await startBot();
     const link = await setUp();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await meeting.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(link);
     await page.waitForSelector(".conn:not(.off)");
 
@@ -205,6 +132,7 @@ describe.skipIf(!hasChromium)("scoreboard clocks and join view in a real browser
 
     // Judges scan: two with the first panel's code, one with the second's; the counts follow live.
     const scan = async (judge: TestUser, url: string) => {
+      const { api } = meeting;
       api.startUser(judge);
       const since = api.model.checkpoint();
       api.send(judge, judge.id, `/start ${new URL(url).searchParams.get("start")}`);

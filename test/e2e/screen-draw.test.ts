@@ -4,13 +4,11 @@
 // board, whose "next" is the drawn first. Saves docs/screenshot-draw.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { readFileSync } from "node:fs";
-import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import { chromiumAvailable, screenshotPath } from "../support/chromium.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { TestUser } from "../support/bot-api-server.js";
+import { scoreboardMeeting, waitForPage } from "./scoreboard-meeting.js";
 
 const hasChromium = chromiumAvailable("screen draw e2e");
 
@@ -24,58 +22,10 @@ const judges: Array<TestUser & { panel: string }> = [
 const UNITS = ["坡头镇", "麻斜街道", "南调街道", "区发展和改革局", "区住房和城乡建设局", "区农业农村局"];
 
 describe.skipIf(!hasChromium)("the draw on the scoreboard in a real browser (e2e)", () => {
-  let browser: Browser;
-  let api: BotApiServer;
-  let redis: TestRedis;
-  let bot: BotProcess | undefined;
+  const meeting = scoreboardMeeting({ group: GROUP, chair, judges, timeoutMs: 20_000 });
+  const { say } = meeting;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(GROUP, [], chair.id);
-  });
-  afterEach(async () => {
-    await bot?.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
-
-  /** The chair writes in the group; resolves with the bot's group message that contains `reply`. */
-  const say = async (text: string, reply: string) => {
-    const since = api.model.checkpoint();
-    api.send(chair, GROUP, text);
-    const call = await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes(reply), {
-      since,
-      timeoutMs: 20_000,
-    });
-    return String(call.params.text);
-  };
-
-  const tapBallot = async (judgeId: number, button: string | RegExp) => {
-    const ballot = api.lastMessage(judgeId)!;
-    const since = api.model.checkpoint();
-    api.tap(judgeId, judgeId, ballot.messageId, button);
-    await api.waitForCall(
-      "editMessageText",
-      (c) => Number(c.params.chat_id) === judgeId && Number(c.params.message_id) === ballot.messageId,
-      { since, timeoutMs: 20_000 },
-    );
-  };
-
-  // Code that runs in the page is written as strings: this project's TypeScript has no DOM types.
-  const waitFor = async (page: Page, condition: string, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await page.evaluate(`!!(${condition})`))) {
-      if (Date.now() > deadline) throw new Error(`page never showed: ${condition}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const waitFor = (page: Page, condition: string, timeoutMs = 20_000) => waitForPage(page, condition, timeoutMs);
   /** The names on the draw card as the hall sees them, top to bottom (then column by column). */
   const shownOrder = (page: Page): Promise<string[]> =>
     page.evaluate(`[...document.querySelectorAll("#draw .draw-name")]
@@ -84,54 +34,19 @@ describe.skipIf(!hasChromium)("the draw on the scoreboard in a real browser (e2e
       .map((x) => x.name)`);
 
   it("shuffles the names, settles into the order the group was told, then shows the drawn next", async () => {
-    bot = await startBotProcess({
-      ...api,
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0" },
-    });
-    api.send(chair, chair.id, "/start");
-    await api.waitForMessage(chair.id);
-    await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
-    const since = api.model.checkpoint();
-    api.model.sendFile(chair, GROUP, {
-      fileName: "contest.sample.json",
-      bytes: readFileSync("samples/contest.sample.json"),
-      mimeType: "application/json",
-      caption: "/import",
-    });
-    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("已导入"), {
-      since,
-      timeoutMs: 20_000,
-    });
-    await say("/join", "加入");
-    const join = api.lastMessage(GROUP)!;
-    for (const judge of judges) {
-      api.startUser(judge);
-      const tapped = api.tap(judge, GROUP, join.messageId, new RegExp(judge.panel));
-      await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs: 20_000 });
-    }
-    await say("/screen", "大屏链接已私聊发给你");
-    const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
-    expect(link).toBeDefined();
+    await meeting.startBot();
+    await meeting.createContest();
+    await meeting.joinPanels(judges.map((judge) => ({ judge, panel: new RegExp(judge.panel) })));
+    const link = await meeting.screenLink();
 
     // The first unit is scored before the draw: it keeps its place (three judges are enough here).
     await say("/quorum 0", "");
-    const opened = api.model.checkpoint();
-    await say("/open", "第 1/6 位");
-    await api.waitFor(
-      (m) => judges.every((j) => m.calls.some((c) => c.seq > opened && c.method === "sendMessage" && Number(c.params.chat_id) === j.id && c.response?.ok)),
-      20_000,
-      "ballots delivered",
-    );
-    for (const judge of judges) {
-      for (const points of [26, 25, 17, 16]) await tapBallot(judge.id, String(points));
-      await tapBallot(judge.id, /^✅/);
-    }
+    await meeting.open("/open", "第 1/6 位");
+    for (const judge of judges) await meeting.submitBallot(judge.id, [26, 25, 17, 16]);
     await say("/close", "当前排名");
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    expect((await page.goto(link!))?.status()).toBe(200);
+    const page = await meeting.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    expect((await page.goto(link))?.status()).toBe(200);
     await page.waitForSelector(".conn:not(.off)");
     expect(await page.locator("#draw").isHidden()).toBe(true);
 

@@ -10,13 +10,11 @@
 // should not leave the checked-in pictures changed.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { readFileSync } from "node:fs";
-import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import { chromiumAvailable, screenshotPath } from "../support/chromium.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { TestUser } from "../support/bot-api-server.js";
+import { rows, scoreboardMeeting, waitForPage } from "./scoreboard-meeting.js";
 
 const hasChromium = chromiumAvailable("screen reveal e2e");
 
@@ -55,104 +53,23 @@ const expectedMarks = (presenter: number, panel: string): string[] => {
 };
 
 describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browser (e2e)", () => {
-  let browser: Browser;
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(GROUP, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
-
-  /** The chair writes in the group; resolves with the bot's message (sent or edited) that contains `reply`. */
-  const say = async (text: string, reply: string, method: "sendMessage" | "editMessageText" = "sendMessage") => {
-    const since = api.model.checkpoint();
-    api.send(chair, GROUP, text);
-    const call = await api.waitForCall(method, (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes(reply), {
-      since,
-      timeoutMs: 20_000,
-    });
-    return String(call.params.text);
-  };
-
-  const tapBallot = async (judgeId: number, button: string | RegExp) => {
-    const ballot = api.lastMessage(judgeId)!;
-    const since = api.model.checkpoint();
-    api.tap(judgeId, judgeId, ballot.messageId, button);
-    await api.waitForCall(
-      "editMessageText",
-      (c) => Number(c.params.chat_id) === judgeId && Number(c.params.message_id) === ballot.messageId,
-      { since, timeoutMs: 20_000 },
-    );
-  };
+  // Long enough for a slow machine to look at the card, reload and look again.
+  const meeting = scoreboardMeeting({ group: GROUP, chair, judges, timeoutMs: 20_000, env: { SCREEN_REVEAL_S: "30" } });
+  const { say, close } = meeting;
 
   const vote = async (presenter: number) => {
-    for (const [j, judge] of judges.entries()) {
-      for (const points of pointsOf(presenter, j)) await tapBallot(judge.id, String(points));
-      await tapBallot(judge.id, /^✅/);
-    }
+    for (const [j, judge] of judges.entries()) await meeting.submitBallot(judge.id, pointsOf(presenter, j));
   };
 
-  const open = async (presenter: number) => {
-    const since = api.model.checkpoint();
-    await say(`/open ${presenter + 1}`, `第 ${presenter + 1}/6 位`);
-    await api.waitFor(
-      (m) => judges.every((j) => m.calls.some((c) => c.seq > since && c.method === "sendMessage" && Number(c.params.chat_id) === j.id && c.response?.ok)),
-      20_000,
-      "ballots delivered",
-    );
-  };
+  const open = (presenter: number) => meeting.open(`/open ${presenter + 1}`, `第 ${presenter + 1}/6 位`);
 
   const setUp = async () => {
-    api.send(chair, chair.id, "/start");
-    await api.waitForMessage(chair.id);
-    await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
-    const since = api.model.checkpoint();
-    api.model.sendFile(chair, GROUP, {
-      fileName: "contest.sample.json",
-      bytes: readFileSync("samples/contest.sample.json"),
-      mimeType: "application/json",
-      caption: "/import",
-    });
-    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("已导入"), {
-      since,
-      timeoutMs: 20_000,
-    });
-    await say("/join", "加入");
-    const join = api.lastMessage(GROUP)!;
-    for (const judge of judges) {
-      api.startUser(judge);
-      const tapped = api.tap(judge, GROUP, join.messageId, new RegExp(judge.panel));
-      await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs: 20_000 });
-    }
-    await say("/screen", "大屏链接已私聊发给你");
-    const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
-    expect(link).toBeDefined();
-    return link!;
+    await meeting.createContest();
+    await meeting.joinPanels(judges.map((judge) => ({ judge, panel: new RegExp(judge.panel) })));
+    return meeting.screenLink();
   };
 
-  // Code that runs in the page is written as strings: this project's TypeScript has no DOM types.
-  /** Polls a condition in the page (waitForFunction would need 'unsafe-eval', which the page's CSP refuses). */
-  const waitFor = async (page: Page, condition: string, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await page.evaluate(`!!(${condition})`))) {
-      if (Date.now() > deadline) throw new Error(`page never showed: ${condition}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const waitFor = (page: Page, condition: string, timeoutMs = 30_000) => waitForPage(page, condition, timeoutMs);
   /** The card's marks per panel as the hall reads them: "90.00 struck", "85.00", … */
   const cardPanels = (page: Page): Promise<Array<{ head: string; marks: string[]; labels: string[]; sub: string }>> =>
     page.evaluate(`[...document.querySelectorAll("#rv-panels .rv-panel")].map((p) => ({
@@ -165,10 +82,6 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
   const cardSettled = (page: Page, score: string) =>
     waitFor(page, `!document.querySelector("#rv").hidden && document.querySelector("#rv-note").classList.contains("on") && document.querySelector("#rv-score").textContent === ${JSON.stringify(score)}`);
   const cardGone = (page: Page) => waitFor(page, `document.querySelector("#rv").hidden`, 60_000);
-  const rows = (page: Page): Promise<string[]> =>
-    page.evaluate(
-      `[...document.querySelectorAll(".row")].map((row) => [...row.children].map((c) => c.innerText.trim()).filter(Boolean).join(" "))`,
-    );
   const noJudgeIn = (...texts: string[]) => {
     for (const text of texts) {
       for (const judge of judges) {
@@ -180,19 +93,18 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
   };
 
   it("reveals a closed round with the group's numbers and no judge, keeps it across a reload, returns to the highlighted row, and ends on the final table", async () => {
-    // Long enough for a slow machine to look at the card, reload and look again.
-    bots.push(await startBotProcess({ ...api, redisUrl: redis.url, prefix: redis.prefix, env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", SCREEN_REVEAL_S: "30" } }));
+    await meeting.startBot();
     const link = await setUp();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await meeting.browser.newPage({ viewport: { width: 1280, height: 720 } });
     expect((await page.goto(link))?.status()).toBe(200);
     await page.waitForSelector(".conn:not(.off)");
 
     // Round 1 closes: the announcement and the standings message say its score…
     await open(0);
     await vote(0);
-    const since = api.model.checkpoint();
+    const since = meeting.api.model.checkpoint();
     const standings = await say("/close", "当前排名");
-    const announced = await api.waitForCall("editMessageText", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("🔒 评分已结束"), { since, timeoutMs: 20_000 });
+    const announced = await meeting.api.waitForCall("editMessageText", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("🔒 评分已结束"), { since, timeoutMs: 20_000 });
     const posted = /1\. 坡头镇 — (\d+\.\d\d)（7 份）/.exec(standings)?.[1];
     expect(posted).toBeDefined();
     expect(String(announced.params.text)).toContain(`🏅 得分：${posted}（7 份有效评分）`);
@@ -242,12 +154,12 @@ describe.skipIf(!hasChromium)("scoreboard reveal and final view in a real browse
     // opening the next round gives the screen to its counter, /draw to the draw.
     await open(1);
     await vote(1);
-    await say("/close", "🔒 评分已结束", "editMessageText");
+    await close();
     await waitFor(page, `!document.querySelector("#rv").hidden && document.querySelectorAll(".row").length === 2`);
     await open(3);
     await waitFor(page, `document.querySelector("#rv").hidden && document.querySelector("#who").textContent.startsWith("区发展和改革局")`);
     await vote(3);
-    await say("/close", "🔒 评分已结束", "editMessageText");
+    await close();
     await waitFor(page, `!document.querySelector("#rv").hidden && document.querySelectorAll(".row").length === 3`);
     await say("/draw", "出场顺序抽签结果");
     await waitFor(page, `document.querySelector("#rv").hidden && !document.querySelector("#draw").hidden`);

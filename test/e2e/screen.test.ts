@@ -3,13 +3,12 @@
 // restart of the bot while a round closes. Saves docs/screenshot-screen.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
-import { readFileSync } from "node:fs";
-import { chromiumAvailable, launchChromium, screenshotPath } from "../support/chromium.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buttonsOf, startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
-import { freePort, testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import { chromiumAvailable, screenshotPath } from "../support/chromium.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { buttonsOf, type TestUser } from "../support/bot-api-server.js";
+import { freePort } from "../support/redis.js";
+import { rows, scoreboardMeeting, waitForPage } from "./scoreboard-meeting.js";
 
 const hasChromium = chromiumAvailable("screen e2e");
 
@@ -40,134 +39,25 @@ const pointsOf = (presenter: number, judge: number) =>
   BASE[presenter]!.map((v, c) => Math.max(0, Math.min(MAX[c]!, v + ((judge * (c + 3) + presenter) % 5) - 2)));
 
 describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
-  let browser: Browser;
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(GROUP, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
-
-  const startBot = async (port?: number) => {
-    const bot = await startBotProcess({
-      ...api,
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      // The live board itself: no reveal card over it (test/e2e/screen-reveal.test.ts has the card).
-      env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", SCREEN_REVEAL_S: "0", ...(port ? { PORT: String(port) } : {}) },
-    });
-    bots.push(bot);
-    return bot;
-  };
-
-  /** The chair writes in the group; resolves with the bot's reply that contains `reply`. */
-  const say = async (text: string, reply: string) => {
-    const since = api.model.checkpoint();
-    api.send(chair, GROUP, text);
-    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes(reply), {
-      since,
-      timeoutMs: 15_000,
-    });
-  };
-
-  /** /close: resolves once the round's announcement shows its closed state (edited in place). */
-  const close = async () => {
-    const since = api.model.checkpoint();
-    api.send(chair, GROUP, "/close");
-    await api.waitForCall("editMessageText", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("🔒 评分已结束"), {
-      since,
-      timeoutMs: 15_000,
-    });
-  };
-
-  /** Taps a button on a judge's ballot and waits until the bot has redrawn it. */
-  const tapBallot = async (judgeId: number, button: string | RegExp) => {
-    const ballot = api.lastMessage(judgeId)!;
-    const since = api.model.checkpoint();
-    api.tap(judgeId, judgeId, ballot.messageId, button);
-    await api.waitForCall(
-      "editMessageText",
-      (c) => Number(c.params.chat_id) === judgeId && Number(c.params.message_id) === ballot.messageId,
-      { since, timeoutMs: 15_000 },
-    );
-  };
+  // The live board itself: no reveal card over it (test/e2e/screen-reveal.test.ts has the card).
+  const meeting = scoreboardMeeting({ group: GROUP, chair, judges, timeoutMs: 15_000, env: { SCREEN_REVEAL_S: "0" } });
+  const { say, close } = meeting;
+  const startBot = (port?: number) => meeting.startBot(port ? { PORT: String(port) } : {});
 
   const vote = async (presenter: number, judgeIndexes: number[]) => {
-    for (const j of judgeIndexes) {
-      const judge = judges[j]!;
-      for (const points of pointsOf(presenter, j)) await tapBallot(judge.id, String(points));
-      await tapBallot(judge.id, /^✅/);
-    }
+    for (const j of judgeIndexes) await meeting.submitBallot(judges[j]!.id, pointsOf(presenter, j));
   };
 
-  const open = async (presenter: number) => {
-    const since = api.model.checkpoint();
-    await say("/open", `第 ${presenter + 1}/6 位`);
-    // Every judge has their ballot before anyone taps.
-    await api.waitFor(
-      (m) => judges.every((j) => m.calls.some((c) => c.seq > since && c.method === "sendMessage" && Number(c.params.chat_id) === j.id && c.response?.ok)),
-      15_000,
-      "ballots delivered",
-    );
-  };
+  const open = (presenter: number) => meeting.open("/open", `第 ${presenter + 1}/6 位`);
 
   const setUp = async () => {
-    api.send(chair, chair.id, "/start");
-    await api.waitForMessage(chair.id);
-    await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
-    const since = api.model.checkpoint();
-    api.model.sendFile(chair, GROUP, {
-      fileName: "contest.sample.json",
-      bytes: readFileSync("samples/contest.sample.json"),
-      mimeType: "application/json",
-      caption: "/import",
-    });
-    await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === GROUP && String(c.params.text).includes("已导入"), {
-      since,
-      timeoutMs: 15_000,
-    });
-    await say("/join", "加入");
-    const join = api.lastMessage(GROUP)!;
-    for (const judge of judges) {
-      api.startUser(judge);
-      const tapped = api.tap(judge, GROUP, join.messageId, new RegExp(judge.panel));
-      await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs: 15_000 });
-    }
-    await say("/screen", "大屏链接已私聊发给你");
-    const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
-    expect(link).toBeDefined();
-    return link!;
+    await meeting.createContest();
+    await meeting.joinPanels(judges.map((judge) => ({ judge, panel: new RegExp(judge.panel) })));
+    return meeting.screenLink();
   };
 
-  // Code that runs in the page is written as strings: this project's TypeScript has no DOM types.
   const text = (page: Page, selector: string) => page.locator(selector).innerText();
-  /** Rows of the standings as the audience reads them: "rank name score ballots". */
-  const rows = (page: Page): Promise<string[]> =>
-    page.evaluate(
-      `[...document.querySelectorAll(".row")].map((row) => [...row.children].map((c) => c.innerText.trim()).filter(Boolean).join(" "))`,
-    );
-  /** Polls a condition in the page (waitForFunction would need 'unsafe-eval', which the page's CSP refuses). */
-  const waitFor = async (page: Page, condition: string, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await page.evaluate(`!!(${condition})`))) {
-      if (Date.now() > deadline) throw new Error(`page never showed: ${condition}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const waitFor = (page: Page, condition: string, timeoutMs = 15_000) => waitForPage(page, condition, timeoutMs);
   const waitForRow = (page: Page, name: string) =>
     waitFor(page, `[...document.querySelectorAll(".row .name")].some((el) => el.textContent === ${JSON.stringify(name)})`);
   const counterShows = (page: Page, counter: string) =>
@@ -180,7 +70,7 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     const link = await setUp();
     expect(link).toContain(`http://localhost:${first.port}/screen/`);
 
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await meeting.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const response = await page.goto(link);
     expect(response?.status()).toBe(200);
     await page.waitForSelector(".conn:not(.off)");
@@ -196,7 +86,7 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
     await vote(0, [3, 4, 5, 6]);
     // The first close posts the standings message.
     await say("/close", "当前排名");
-    const posted = /1\. 坡头镇 — (\d+\.\d\d)（7 份）/.exec(api.lastMessage(GROUP)!.text!)?.[1];
+    const posted = /1\. 坡头镇 — (\d+\.\d\d)（7 份）/.exec(meeting.api.lastMessage(GROUP)!.text!)?.[1];
     expect(posted).toBeDefined();
     await waitForRow(page, "坡头镇");
     expect(await rows(page)).toEqual([`1 坡头镇 ${posted} 7`]);
@@ -246,20 +136,20 @@ describe.skipIf(!hasChromium)("scoreboard in a real browser (e2e)", () => {
   it("shows a 404 page for a wrong link and tells an open page when its link is revoked", async () => {
     const bot = await startBot();
     const link = await setUp();
-    const wrong = await browser.newPage();
+    const wrong = await meeting.browser.newPage();
     const missing = await wrong.goto(`http://localhost:${bot.port}/screen/${"A".repeat(24)}`);
     expect(missing?.status()).toBe(404);
     expect(await wrong.locator("body").innerText()).toContain("此大屏链接不存在或已被撤销");
     await wrong.close();
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await meeting.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(link);
     await page.waitForSelector(".conn:not(.off)");
     await say("/screen revoke", "大屏链接已失效");
     await page.waitForSelector(".banner.show");
     expect(await text(page, "#banner")).toContain("此大屏链接已被主持人撤销");
     expect((await fetch(link)).status).toBe(404);
-    expect(buttonsOf(api.lastMessage(GROUP))).toEqual([]);
+    expect(buttonsOf(meeting.api.lastMessage(GROUP))).toEqual([]);
     await page.close();
   }, 120_000);
 });
