@@ -1,6 +1,7 @@
 // Messages to a person's private chat, which they may never have opened (or have blocked).
 import type { Api } from "grammy";
 import type { InlineKeyboard } from "grammy";
+import type { BotContext } from "./context.js";
 import { isForbidden } from "./telegram-errors.js";
 
 /** Sends `text` in private; false when the bot may not write to the user (403), other errors thrown. */
@@ -13,6 +14,10 @@ export const sendPrivate = async (api: Api, userId: number, text: string, keyboa
     throw error;
   }
 };
+
+/** Tells the chair who typed a command: in private, else (never started the bot) in the group. */
+export const noteToChair = async (ctx: BotContext, text: string): Promise<unknown> =>
+  (await sendPrivate(ctx.api, ctx.from!.id, text)) ? undefined : ctx.reply(text);
 
 /**
  * True when the user is still in the group: creator, administrator, member, or restricted but

@@ -11,7 +11,7 @@ import type { Translate } from "../i18n.js";
 import { isForbidden } from "../telegram-errors.js";
 import { screenLinkExpired } from "../../domain/screen-link.js";
 import { switchScreenView } from "../screen-controls.js";
-import { noteToChair } from "./timer.js";
+import { noteToChair } from "../private-message.js";
 
 export type ScreenLinkConfig = Partial<Pick<Config, "PUBLIC_URL" | "SCREEN_LINK_DAYS">> & { PORT?: number };
 

@@ -8,12 +8,8 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
 import type { Translate } from "../i18n.js";
-import { sendPrivate } from "../private-message.js";
+import { noteToChair } from "../private-message.js";
 import { MAX_TIMER_MINUTES, MIN_TIMER_MINUTES, parseTimerArgs, runTimer } from "../screen-controls.js";
-
-/** Tells the chair who typed a command: in private, else (never started the bot) in the group. */
-export const noteToChair = async (ctx: BotContext, text: string): Promise<unknown> =>
-  (await sendPrivate(ctx.api, ctx.from!.id, text)) ? undefined : ctx.reply(text);
 
 export const timerFeature = (deps: BotDeps) => {
   const composer = new Composer<BotContext>();
