@@ -359,6 +359,31 @@ const withModel = (
   };
 };
 
+/** The tap figures both outputs print (the full bench and --taps), in the last JSON line's order. */
+const tapFigures = (meeting: Awaited<ReturnType<typeof meetingPhase>>, ceiling: { perSecond: number; cpuUsPerCall: number }) => {
+  const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
+  const clientCommands = [...meeting.client.values()].reduce((a, b) => a + b, 0);
+  return {
+    groups: G,
+    judges: J,
+    presenters: P,
+    criteria: C,
+    dedupe: DEDUPE,
+    taps: meeting.taps,
+    taps_per_s: round(tapsPerS, 0),
+    ballots_per_s: round((meeting.ballots / meeting.tappingMs) * 1000, 0),
+    ceiling_evals_per_s: round(ceiling.perSecond, 0),
+    ratio_to_ceiling: round(tapsPerS / ceiling.perSecond, 3),
+    cpu_us_per_tap: round(meeting.tappingCpuUs / meeting.taps, 0),
+    ceiling_cpu_us_per_eval: round(ceiling.cpuUsPerCall, 1),
+    tap_p50_ms: round(meeting.solo.p50, 3),
+    tap_p99_ms: round(meeting.solo.p99, 3),
+    tap_p50_ms_loaded: round(meeting.loaded.p50, 1),
+    tap_p99_ms_loaded: round(meeting.loaded.p99, 1),
+    redis_round_trips_per_tap: round(clientCommands / meeting.allTaps, 3),
+  };
+};
+
 // ───────────────────────────── phases ─────────────────────────────
 
 const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<string, number>) => {
@@ -909,31 +934,9 @@ const main = async () => {
     const meeting = await meetingPhase(redis, prefix, clientCounts);
     const ceiling = await ceilingPhase(redis, prefix, meeting.contestIds, meeting.allTaps);
     if (TAPS_ONLY) {
-      const tapsPerS = (meeting.taps / meeting.tappingMs) * 1000;
-      const clientCommands = [...meeting.client.values()].reduce((a, b) => a + b, 0);
       const breakdown = [...meeting.client.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${round(n / meeting.allTaps, 3)}`).join(", ");
       console.log(`Redis commands sent per tap: ${breakdown}`);
-      console.log(
-        JSON.stringify({
-          groups: G,
-          judges: J,
-          presenters: P,
-          criteria: C,
-          dedupe: DEDUPE,
-          taps: meeting.taps,
-          taps_per_s: round(tapsPerS, 0),
-          ceiling_evals_per_s: round(ceiling.perSecond, 0),
-          ratio_to_ceiling: round(tapsPerS / ceiling.perSecond, 3),
-          cpu_us_per_tap: round(meeting.tappingCpuUs / meeting.taps, 0),
-          ceiling_cpu_us_per_eval: round(ceiling.cpuUsPerCall, 1),
-          tap_p50_ms: round(meeting.solo.p50, 3),
-          tap_p99_ms: round(meeting.solo.p99, 3),
-          tap_p50_ms_loaded: round(meeting.loaded.p50, 1),
-          tap_p99_ms_loaded: round(meeting.loaded.p99, 1),
-          redis_round_trips_per_tap: round(clientCommands / meeting.allTaps, 3),
-          ...withModel(meeting, ceiling),
-        }),
-      );
+      console.log(JSON.stringify({ ...tapFigures(meeting, ceiling), ...withModel(meeting, ceiling) }));
       return;
     }
     const ranking = rankingPhase();
@@ -995,23 +998,7 @@ const main = async () => {
     ]);
 
     const result = {
-      groups: G,
-      judges: J,
-      presenters: P,
-      criteria: C,
-      dedupe: DEDUPE,
-      taps: meeting.taps,
-      taps_per_s: round(tapsPerS, 0),
-      ballots_per_s: round(ballotsPerS, 0),
-      ceiling_evals_per_s: round(ceiling.perSecond, 0),
-      ratio_to_ceiling: round(tapsPerS / ceiling.perSecond, 3),
-      cpu_us_per_tap: round(meeting.tappingCpuUs / meeting.taps, 0),
-      ceiling_cpu_us_per_eval: round(ceiling.cpuUsPerCall, 1),
-      tap_p50_ms: round(meeting.solo.p50, 3),
-      tap_p99_ms: round(meeting.solo.p99, 3),
-      tap_p50_ms_loaded: round(meeting.loaded.p50, 1),
-      tap_p99_ms_loaded: round(meeting.loaded.p99, 1),
-      redis_round_trips_per_tap: round(perTap(clientCommands), 3),
+      ...tapFigures(meeting, ceiling),
       redis_scripts_per_tap_info: round(perTap(serverScripts), 3),
       redis_commands_per_tap_info: round(perTap(serverCommands), 3),
       ...withModel(meeting, ceiling),
