@@ -4,12 +4,13 @@
 // the set-up from samples/contest.sample.json, the /screen link). Each file passes its own group,
 // chair, judges, timeout and bot environment.
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.js";
-import { startBotApiServer, type BotApiServer, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import type { BotApiServer, TestUser } from "../support/bot-api-server.js";
+import { botProcesses } from "../support/bot-processes.js";
+import type { TestRedis } from "../support/redis.js";
+import type { BotProcess } from "../support/run-bot.js";
 
 export interface ScoreboardMeetingOptions {
   group: number;
@@ -50,9 +51,7 @@ export interface ScoreboardMeeting {
 export function scoreboardMeeting(options: ScoreboardMeetingOptions): ScoreboardMeeting {
   const { group, chair, judges, timeoutMs } = options;
   let browser: Browser;
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
+  const processes = botProcesses(group, chair);
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -60,22 +59,12 @@ export function scoreboardMeeting(options: ScoreboardMeetingOptions): Scoreboard
   afterAll(async () => {
     await browser?.close();
   });
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(group, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
 
   const say: ScoreboardMeeting["say"] = async (text, reply, opts = {}) => {
     const chat = opts.chat ?? group;
-    const since = api.model.checkpoint();
-    api.send(chair, group, text);
-    const call = await api.waitForCall(opts.method ?? "sendMessage", (c) => Number(c.params.chat_id) === chat && String(c.params.text).includes(reply), {
+    const since = processes.api.model.checkpoint();
+    processes.api.send(chair, group, text);
+    const call = await processes.api.waitForCall(opts.method ?? "sendMessage", (c) => Number(c.params.chat_id) === chat && String(c.params.text).includes(reply), {
       since,
       timeoutMs,
     });
@@ -83,10 +72,10 @@ export function scoreboardMeeting(options: ScoreboardMeetingOptions): Scoreboard
   };
 
   const tapBallot = async (judgeId: number, button: string | RegExp) => {
-    const ballot = api.lastMessage(judgeId)!;
-    const since = api.model.checkpoint();
-    api.tap(judgeId, judgeId, ballot.messageId, button);
-    await api.waitForCall(
+    const ballot = processes.api.lastMessage(judgeId)!;
+    const since = processes.api.model.checkpoint();
+    processes.api.tap(judgeId, judgeId, ballot.messageId, button);
+    await processes.api.waitForCall(
       "editMessageText",
       (c) => Number(c.params.chat_id) === judgeId && Number(c.params.message_id) === ballot.messageId,
       { since, timeoutMs },
@@ -98,27 +87,18 @@ export function scoreboardMeeting(options: ScoreboardMeetingOptions): Scoreboard
       return browser;
     },
     get api() {
-      return api;
+      return processes.api;
     },
     get redis() {
-      return redis;
+      return processes.redis;
     },
-    async startBot(env = {}) {
-      const bot = await startBotProcess({
-        ...api,
-        redisUrl: redis.url,
-        prefix: redis.prefix,
-        env: { LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", ...options.env, ...env },
-      });
-      bots.push(bot);
-      return bot;
-    },
+    startBot: (env = {}) => processes.start({ LOG_LEVEL: "warn", COUNTER_EDIT_INTERVAL_S: "0", ...options.env, ...env }),
     say,
     close: () => say("/close", "🔒 评分已结束", { method: "editMessageText" }),
     async open(command, reply) {
-      const since = api.model.checkpoint();
+      const since = processes.api.model.checkpoint();
       await say(command, reply);
-      await api.waitFor(
+      await processes.api.waitFor(
         (m) => judges.every((j) => m.calls.some((c) => c.seq > since && c.method === "sendMessage" && Number(c.params.chat_id) === j.id && c.response?.ok)),
         timeoutMs,
         "ballots delivered",
@@ -130,33 +110,33 @@ export function scoreboardMeeting(options: ScoreboardMeetingOptions): Scoreboard
       await tapBallot(judgeId, /^✅/);
     },
     async createContest() {
-      api.send(chair, chair.id, "/start");
-      await api.waitForMessage(chair.id);
+      processes.api.send(chair, chair.id, "/start");
+      await processes.api.waitForMessage(chair.id);
       await say("/newcontest 坡头区雄鹰擂台赛", "已创建评议");
-      const since = api.model.checkpoint();
-      api.model.sendFile(chair, group, {
+      const since = processes.api.model.checkpoint();
+      processes.api.model.sendFile(chair, group, {
         fileName: "contest.sample.json",
         bytes: readFileSync("samples/contest.sample.json"),
         mimeType: "application/json",
         caption: "/import",
       });
-      await api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === group && String(c.params.text).includes("已导入"), {
+      await processes.api.waitForCall("sendMessage", (c) => Number(c.params.chat_id) === group && String(c.params.text).includes("已导入"), {
         since,
         timeoutMs,
       });
     },
     async joinPanels(joins) {
       await say("/join", "加入");
-      const join = api.lastMessage(group)!;
+      const join = processes.api.lastMessage(group)!;
       for (const { judge, panel } of joins) {
-        api.startUser(judge);
-        const tapped = api.tap(judge, group, join.messageId, panel);
-        await api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs });
+        processes.api.startUser(judge);
+        const tapped = processes.api.tap(judge, group, join.messageId, panel);
+        await processes.api.waitForCall("answerCallbackQuery", (c) => c.params.callback_query_id === tapped.callback_query?.id, { timeoutMs });
       }
     },
     async screenLink() {
       await say("/screen", "大屏链接已私聊发给你");
-      const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(api.lastMessage(chair.id)?.text ?? "")?.[1];
+      const link = /(http:\/\/localhost:\d+\/screen\/[A-Za-z0-9_-]+)/.exec(processes.api.lastMessage(chair.id)?.text ?? "")?.[1];
       expect(link).toBeDefined();
       return link!;
     },

@@ -2,10 +2,8 @@
 // against the simulated Bot API server and a real Redis: starting (and restarting) the bot on one
 // Redis prefix, the chair's set-up of a 4-criterion contest with judges, and a judge's taps on the
 // ballot once it shows what is expected. Each step waits for its condition (generous timeouts).
-import { afterEach, beforeEach } from "vitest";
-import { buttonsOf, startBotApiServer, type BotApiServer, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
-import { startBotProcess, type BotProcess } from "../support/run-bot.js";
+import { buttonsOf, type StoredMessage, type TestUser } from "../support/bot-api-server.js";
+import { botProcesses } from "../support/bot-processes.js";
 
 export const TIMEOUT = 15_000;
 
@@ -18,36 +16,19 @@ const hasButton = (m: StoredMessage | undefined, button: string | RegExp) =>
  * current test's.
  */
 export const botProcessMeeting = (group: number, chair: TestUser) => {
-  let api: BotApiServer;
-  let redis: TestRedis;
-  const bots: BotProcess[] = [];
-
-  beforeEach(async () => {
-    api = await startBotApiServer();
-    redis = testRedis();
-    api.setAdmins(group, [], chair.id);
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.stop("SIGKILL");
-    await api.close();
-    await redis.cleanup();
-  });
+  const processes = botProcesses(group, chair);
 
   /** Starts the built bot on this test's Redis prefix (the live counter edited at once). */
-  const start = async () => {
-    const bot = await startBotProcess({ ...api, redisUrl: redis.url, prefix: redis.prefix, env: { COUNTER_EDIT_INTERVAL_S: "0" } });
-    bots.push(bot);
-    return bot;
-  };
-  const groupMessage = (includes: string) => api.waitForMessage(group, (m) => (m.text ?? "").includes(includes), TIMEOUT);
+  const start = () => processes.start({ COUNTER_EDIT_INTERVAL_S: "0" });
+  const groupMessage = (includes: string) => processes.api.waitForMessage(group, (m) => (m.text ?? "").includes(includes), TIMEOUT);
   /** The chair says `text` in the group; resolves with the group message that includes `reply`. */
   const say = (text: string, reply: string) => {
-    api.send(chair, group, text);
+    processes.api.send(chair, group, text);
     return groupMessage(reply);
   };
   /** Waits for the judge's ballot to show `includes` and `button`, then taps it. */
   const tap = async (judge: TestUser, includes: string, button: string | RegExp) => {
-    const message = await api.waitFor(
+    const message = await processes.api.waitFor(
       (m) => {
         const last = m.lastMessage(judge.id);
         return last?.text?.includes(includes) && hasButton(last, button) && last;
@@ -55,7 +36,7 @@ export const botProcessMeeting = (group: number, chair: TestUser) => {
       TIMEOUT,
       `ballot of ${judge.first_name} showing ${includes}`,
     );
-    return api.tap(judge, judge.id, message.messageId, button);
+    return processes.api.tap(judge, judge.id, message.messageId, button);
   };
   /** Taps one score per criterion (of four) on the judge's ballot. */
   const scoreAll = async (judge: TestUser, scores: number[]) => {
@@ -68,18 +49,18 @@ export const botProcessMeeting = (group: number, chair: TestUser) => {
     await say("/presenters\n区交通运输局\n区教育局", "已保存 2 位汇报人");
     const join = await say("/join", "加入评委");
     for (const judge of judges) {
-      api.startUser(judge);
-      api.tap(judge, group, join.messageId, /加入评委/);
-      await api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("你已成为"), TIMEOUT);
+      processes.api.startUser(judge);
+      processes.api.tap(judge, group, join.messageId, /加入评委/);
+      await processes.api.waitForMessage(judge.id, (m) => (m.text ?? "").includes("你已成为"), TIMEOUT);
     }
   };
 
   return {
     get api() {
-      return api;
+      return processes.api;
     },
     get redis() {
-      return redis;
+      return processes.redis;
     },
     start,
     groupMessage,
