@@ -95,8 +95,11 @@ export const AuditDataSchemas = {
   }),
   /** The chair's speaking timer (/timer): started for `seconds` (for presenter, null when none), or stopped. */
   "speaking-timer": z.object({ action: z.enum(["started", "stopped"]), presenter: presenter.nullable(), seconds: int.min(0) }),
-  /** The chair switched what the scoreboard shows (/screen join|board). */
-  "screen-view": z.object({ view: z.enum(["board", "join"]) }),
+  /**
+   * What the scoreboard shows changed: the chair switched it (/screen join|board, the console), or
+   * a round opened (reason "round-opened"; by is the chair who opened it) and brought the board back.
+   */
+  "screen-view": z.object({ view: z.enum(["board", "join"]), reason: z.enum(["round-opened"]).optional() }),
 } as const;
 
 export type AuditType = keyof typeof AuditDataSchemas;

@@ -21,6 +21,8 @@ export type SpeakingTimer = z.infer<typeof SpeakingTimerSchema>;
 
 export const ScreenViewSchema = z.enum(["board", "join"]);
 export type ScreenView = z.infer<typeof ScreenViewSchema>;
+/** Why the view changed when not by the chair's /screen or console button. */
+export type ScreenViewReason = "round-opened";
 
 export const createScreenControlStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const keysOf = (contestId: string) => contestKeys(prefix, contestId);
@@ -69,12 +71,15 @@ export const createScreenControlStore = (redis: RedisClient, prefix: string, pub
     return json === null ? undefined : parseTimer(json);
   };
 
-  /** Switches what the scoreboard shows; false when it already showed that. */
-  const setView = async (contestId: string, view: ScreenView, actor: Actor): Promise<boolean> => {
+  /**
+   * Switches what the scoreboard shows; false when it already showed that. `reason` names what
+   * switched it when the chair did not choose it directly (a round opening brings the board back).
+   */
+  const setView = async (contestId: string, view: ScreenView, actor: Actor, reason?: ScreenViewReason): Promise<boolean> => {
     const keys = keysOf(contestId);
     const previous = await redis.getset(keys.screenView, view);
     if ((previous ?? "board") === view) return false;
-    await redis.xadd(keys.audit, "*", ...auditFields({ type: "screen-view", data: { view } }, actor));
+    await redis.xadd(keys.audit, "*", ...auditFields({ type: "screen-view", data: reason ? { view, reason } : { view } }, actor));
     await publish(contestId, "screen-view");
     return true;
   };

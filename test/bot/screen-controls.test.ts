@@ -185,6 +185,55 @@ describe("the scoreboard's speaking timer and join view", () => {
     expect(buttonsOf(consoleMessage()).map((b) => b.text)).toContain("📱 大屏：扫码加入");
   });
 
+  it("a round opening brings the board back; join codes shown during the round stay until the next one opens", async () => {
+    const contest = await setUpPanels(h);
+    await h.say(chair, GROUP, "/join");
+    const join = h.model.findMessageWithButton(GROUP, /区领导/)!;
+    h.model.startUser(zhang);
+    await h.tap(zhang, GROUP, join, /区领导/);
+    await h.say(chair, GROUP, "/console");
+    const consoleMessage = () => h.model.messages(chair.id).filter((m) => buttonsOf(m).some((b) => /大屏链接/.test(b.text))).at(-1)!;
+    const screenButton = () => buttonsOf(consoleMessage()).map((b) => b.text).find((text) => text.startsWith("📱") || text.startsWith("📊"));
+
+    // Before the meeting the hall sees the join codes; /open puts the board back on every page.
+    await h.say(chair, GROUP, "/screen join");
+    expect((await state()).join).toBeDefined();
+    await h.say(chair, GROUP, "/open");
+    expect((await state()).current).toMatchObject({ n: 1 });
+    expect((await state()).join).toBeUndefined();
+    expect(await h.store.screenControls.view(contest.id)).toBe("board");
+    expect(screenButton()).toBe("📱 大屏：扫码加入"); // the console offers the join codes again
+
+    // Latecomers: the chair shows the codes during the round; they stay while the round runs.
+    clock += 60_000;
+    await h.tap(chair, chair.id, consoleMessage(), "📱 大屏：扫码加入");
+    await vote(h, zhang, scoresFor(80));
+    await h.say(chair, GROUP, "/timer 3");
+    expect((await state()).join?.panels).toHaveLength(2);
+    expect(screenButton()).toBe("📊 大屏：切回排名");
+    await h.say(chair, GROUP, "/close");
+    expect((await state()).join).toBeDefined();
+
+    // The console's ▶ 下一位 opens the next round: the board again.
+    clock += 60_000;
+    await h.tap(chair, chair.id, consoleMessage(), /下一位/);
+    expect((await state()).current).toMatchObject({ n: 2 });
+    expect((await state()).join).toBeUndefined();
+    expect(screenButton()).toBe("📱 大屏：扫码加入");
+    // A round opening with the board already up records nothing.
+    await h.say(chair, GROUP, "/close");
+    await h.say(chair, GROUP, "/open");
+    expect((await state()).join).toBeUndefined();
+
+    const audit = (await h.store.audit.read(contest.id)).filter((e) => e.type === "screen-view");
+    expect(audit.map((e) => [e.by, e.at - START, e.data])).toEqual([
+      [chair.id, 0, { view: "join" }],
+      [chair.id, 0, { view: "board", reason: "round-opened" }],
+      [chair.id, 60_000, { view: "join" }],
+      [chair.id, 120_000, { view: "board", reason: "round-opened" }],
+    ]);
+  });
+
   it("shows no join codes in join mode roster", async () => {
     await setUpPanels(h);
     await h.say(chair, GROUP, "/joinmode roster");

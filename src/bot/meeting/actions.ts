@@ -120,6 +120,10 @@ export const createMeetingActions = (
     }
     const { minutes } = request;
     deps.logger.info({ contestId: contest.id, presenter: next, reopen, minutes }, reopen ? "round reopened" : "round opened");
+    // The hall watches the unit presenting, not the join codes: the scoreboard goes back to the
+    // board, stored and audited like the chair's own switch (every replica's page follows). Join
+    // codes a chair shows again during the round, for latecomers, stay until the next round opens.
+    await store.screenControls.setView(contest.id, "board", actor, "round-opened");
     const running: Contest = { ...contest, status: "running" };
     // Judges who joined before the contest file was imported get its conflicts and observer flags.
     await syncJudgeEntries(store, running, actor);
