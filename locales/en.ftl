@@ -142,7 +142,10 @@ round-other-open = Presenter { $n } “{ $name }” is still being scored; /clos
 round-already-open = Presenter { $n } is already being scored.
 round-already-closed = Presenter { $n } has already been scored.
 round-none-open = No round is open. Use /open to start one.
-round-opened = 🎤 Presenter { $n }/{ $total }: { $name }
+round-opened = 🎤 Presenter { $n }/{ $total }{ $moved ->
+    [yes] {" "}(unit #{ $unit })
+   *[other] {""}
+}: { $name }
     Judges, please score in your private chat.
 round-counter = 📥 Ballots: { $submitted }/{ $judges }
 round-counter-closed = 🔒 Scoring closed: { $submitted }/{ $judges } ballots
@@ -154,7 +157,10 @@ round-finish-open = Presenter { $n } is still being scored; /close before /finis
 
 ## Ballot
 ballot-header = 📝 { $title }
-    Presenter { $n }/{ $total }: { $name }
+    Presenter { $n }/{ $total }{ $moved ->
+        [yes] {" "}(unit #{ $unit })
+       *[other] {""}
+    }: { $name }
 ballot-criterion = Criterion { $index }/{ $count }: { $criterion } (0–{ $max }{ $step })
 ballot-step = , step { $step }
 ballot-choose-tens = Choose a range first:
@@ -234,7 +240,10 @@ screen-page-live = Live
 screen-page-reconnecting = Reconnecting…
 screen-page-now = Now scoring
 screen-page-next = Up next
-screen-page-progress = Presenter { $n } of { $total }
+screen-page-progress = Presenter { $n } of { $total }{ $moved ->
+    [yes] {" "}(unit #{ $unit })
+   *[other] {""}
+}
 screen-page-ballots = Ballots in
 screen-page-standings = Standings
 screen-page-final = Final results

@@ -142,7 +142,10 @@ round-other-open = 第 { $n } 位「{ $name }」的评分还没结束，请先 /
 round-already-open = 第 { $n } 位的评分已经在进行中。
 round-already-closed = 第 { $n } 位的评分已经结束。
 round-none-open = 当前没有进行中的评分。用 /open 开始。
-round-opened = 🎤 第 { $n }/{ $total } 位：{ $name }
+round-opened = 🎤 第 { $n }/{ $total } 位{ $moved ->
+    [yes] （{ $unit }号）
+   *[other] {""}
+}：{ $name }
     请评委在私聊中评分。
 round-counter = 📥 已提交：{ $submitted }/{ $judges }
 round-counter-closed = 🔒 评分已结束：共 { $submitted }/{ $judges } 份
@@ -154,7 +157,10 @@ round-finish-open = 第 { $n } 位的评分还没结束，请先 /close 再 /fin
 
 ## Ballot
 ballot-header = 📝 { $title }
-    第 { $n }/{ $total } 位：{ $name }
+    第 { $n }/{ $total } 位{ $moved ->
+        [yes] （{ $unit }号）
+       *[other] {""}
+    }：{ $name }
 ballot-criterion = 评分项 { $index }/{ $count }：{ $criterion }（0–{ $max }{ $step }）
 ballot-step = ，步长 { $step }
 ballot-choose-tens = 先选分数段：
@@ -234,7 +240,10 @@ screen-page-live = 实时
 screen-page-reconnecting = 正在重新连接…
 screen-page-now = 正在评分
 screen-page-next = 即将汇报
-screen-page-progress = 第 { $n }/{ $total } 位
+screen-page-progress = 第 { $n }/{ $total } 位{ $moved ->
+    [yes] （{ $unit }号）
+   *[other] {""}
+}
 screen-page-ballots = 已提交
 screen-page-standings = 当前排名
 screen-page-final = 最终结果

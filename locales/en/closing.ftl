@@ -1,6 +1,9 @@
 ## Closing: the closed round's announcement, a contest that has ended
 closing-contest-ended = ⛔ This contest has ended or was cancelled; no more scores are taken.
-closing-heading = 🎤 Presenter { $n }/{ $total }: { $name }
+closing-heading = 🎤 Presenter { $n }/{ $total }{ $moved ->
+    [yes] {" "}(unit #{ $unit })
+   *[other] {""}
+}: { $name }
 closing-score = 🏅 Score: { $score } ({ $ballots } counted ballots)
 closing-no-score = 🏅 No counted ballots
 closing-held-finish = 📣 Results will be announced when the contest finishes.

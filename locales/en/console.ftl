@@ -1,12 +1,18 @@
 ## Console: the chair's private console, /status and holds in private, chair commands refused in private
 
 console-title = 🎛 Chair's console · "{ $title }"
-console-round = 🎤 Presenter { $n }/{ $total }: { $name }
+console-round = 🎤 Presenter { $n }/{ $total }{ $moved ->
+    [yes] {" "}(unit #{ $unit })
+   *[other] {""}
+}: { $name }
 console-ballots = 📥 Submitted { $submitted }/{ $expected } · missing: { $missing }
 console-ballots-all = 📥 Submitted { $submitted }/{ $expected } · all in
 console-deadline = ⏱ Time limit: closes at { $at }, about { $minutes } min left
 console-draft = 📝 Setting up: { $criteria } criteria · { $presenters } presenters · { $judges } judges
-console-idle = ⏸ No round is open. Next: presenter { $n }/{ $total } { $name }
+console-idle = ⏸ No round is open. Next: presenter { $n }/{ $total }{ $moved ->
+    [yes] {" "}(unit #{ $unit })
+   *[other] {""}
+} { $name }
 console-all-done = ✅ All { $total } presenters are scored: you can 🏁 finish the contest.
 console-progress = 📊 Closed { $closed }/{ $total } · { $judges } judges
 console-policy = 🔓 Results: { $policy }

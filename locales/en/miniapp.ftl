@@ -31,7 +31,10 @@ file-grade-duplicate = grade name used twice
 
 ## Mini App page
 miniapp-page-loading = Loading your ballot…
-miniapp-page-presenter = { $n }/{ $total }: { $name }
+miniapp-page-presenter = { $n }/{ $total }{ $moved ->
+    [yes] {" "}(unit #{ $unit })
+   *[other] {""}
+}: { $name }
 miniapp-page-range = 0–{ $max } points
 miniapp-page-step = step { $step }
 miniapp-page-grade = Grade: { $grade }

@@ -1,6 +1,9 @@
 ## Closing: the closed round's announcement, a contest that has ended
 closing-contest-ended = ⛔ 本次评议已结束或已取消，不再接受评分。
-closing-heading = 🎤 第 { $n }/{ $total } 位：{ $name }
+closing-heading = 🎤 第 { $n }/{ $total } 位{ $moved ->
+    [yes] （{ $unit }号）
+   *[other] {""}
+}：{ $name }
 closing-score = 🏅 得分：{ $score }（{ $ballots } 份有效评分）
 closing-no-score = 🏅 无有效评分
 closing-held-finish = 📣 结果将在评议结束时公布。

@@ -1,12 +1,18 @@
 ## Console: the chair's private console, /status and holds in private, chair commands refused in private
 
 console-title = 🎛 主持人控制台 ·「{ $title }」
-console-round = 🎤 第 { $n }/{ $total } 位：{ $name }
+console-round = 🎤 第 { $n }/{ $total } 位{ $moved ->
+    [yes] （{ $unit }号）
+   *[other] {""}
+}：{ $name }
 console-ballots = 📥 已提交 { $submitted }/{ $expected } · 未交：{ $missing }
 console-ballots-all = 📥 已提交 { $submitted }/{ $expected } · 全部收齐
 console-deadline = ⏱ 限时：{ $at } 截止，约剩 { $minutes } 分钟
 console-draft = 📝 准备中：评分项 { $criteria } 项 · 汇报人 { $presenters } 位 · 评委 { $judges } 人
-console-idle = ⏸ 当前没有进行中的评分。下一位：第 { $n }/{ $total } 位 { $name }
+console-idle = ⏸ 当前没有进行中的评分。下一位：第 { $n }/{ $total } 位{ $moved ->
+    [yes] （{ $unit }号）
+   *[other] {""}
+} { $name }
 console-all-done = ✅ 全部 { $total } 位已评完，可以 🏁 结束评议。
 console-progress = 📊 已结束 { $closed }/{ $total } 位 · 评委 { $judges } 人
 console-policy = 🔓 结果公布：{ $policy }

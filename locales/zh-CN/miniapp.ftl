@@ -31,7 +31,10 @@ file-grade-duplicate = 等级名称重复
 
 ## Mini App page
 miniapp-page-loading = 正在加载评分表…
-miniapp-page-presenter = 第 { $n }/{ $total } 位：{ $name }
+miniapp-page-presenter = 第 { $n }/{ $total } 位{ $moved ->
+    [yes] （{ $unit }号）
+   *[other] {""}
+}：{ $name }
 miniapp-page-range = 0–{ $max } 分
 miniapp-page-step = 步长 { $step }
 miniapp-page-grade = 等级：{ $grade }

@@ -4,6 +4,7 @@
 // (one Bot API call) and the live counter follows as after a button submit.
 import type { Api } from "grammy";
 import type { Ballot, Contest, Criterion, Locale } from "../domain/contest.js";
+import { contestOrder, presentingPlace } from "../domain/draw.js";
 import type { BallotState } from "../store/ballots.js";
 import { messageRole } from "../store/messages.js";
 import { ballotAppUrl } from "./ballot-app-link.js";
@@ -17,7 +18,8 @@ import { ballotView, refusalKey } from "./views/ballot.js";
 export type BallotAppState = {
   language: Locale;
   title: string;
-  presenter: { index: number; total: number; name: string };
+  /** `place`: the presenting place, only when a draw moved the unit from its setup number (index + 1). */
+  presenter: { index: number; total: number; name: string; place?: number };
   criteria: Array<Pick<Criterion, "name" | "max" | "step" | "weight" | "description" | "grades">>;
   draft: Record<string, number>;
   ballot: Pick<Ballot, "scores" | "version" | "submittedAt" | "abstain"> | null;
@@ -37,10 +39,16 @@ const isOpen = (state: BallotState): boolean => state.round === "open" && state.
 
 export const appState = (state: BallotState, presenter: number): BallotAppState => {
   const { contest } = state;
+  const { place, moved } = presentingPlace(contestOrder(contest), presenter);
   return {
     language: contest.language,
     title: contest.setup.title,
-    presenter: { index: presenter, total: contest.setup.presenters.length, name: contest.setup.presenters[presenter]?.name ?? "?" },
+    presenter: {
+      index: presenter,
+      total: contest.setup.presenters.length,
+      name: contest.setup.presenters[presenter]?.name ?? "?",
+      ...(moved ? { place } : {}),
+    },
     criteria: contest.setup.criteria.map(({ name, max, step, weight, description, grades }) => ({
       name,
       max,

@@ -12,6 +12,7 @@ import type { BotDeps } from "./deps.js";
 import { createI18n, createTranslators } from "./i18n.js";
 import { createCallbackDecoder } from "./callback-data.js";
 import { createBallotViewCache } from "./views/ballot.js";
+import { newDrawSeed } from "../domain/draw.js";
 import { createAdminCheck } from "./roles.js";
 import { createThrottledEditor } from "./throttle.js";
 import { createLiveMessages } from "./live-messages.js";
@@ -67,6 +68,8 @@ export type CreateBotOptions = {
   transformers?: Transformer[];
   client?: ApiClientOptions;
   now?: () => number;
+  /** The seed of a /draw (default: 128 random bits, domain/draw.ts newDrawSeed; tests fix it). */
+  drawSeed?: () => string;
   /** 0 turns off the pacing of broadcasts (tests); any other value is ignored (see sendQueue). */
   sendIntervalMs?: number;
   /** Prometheus metrics of this process (see ../metrics.ts); none are kept without it. */
@@ -151,6 +154,7 @@ export const createBot = (options: CreateBotOptions) => {
     logger,
     i18n,
     now,
+    drawSeed: options.drawSeed ?? newDrawSeed,
     sendQueue,
     ballotAppBase: ballotAppBase(config),
     translate: createTranslators(i18n),

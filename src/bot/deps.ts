@@ -15,6 +15,8 @@ export type BotDeps = {
   logger: Logger;
   i18n: I18n<BotContext>;
   now: () => number;
+  /** The seed of a new draw (/draw): random, published with it; fixed by tests. */
+  drawSeed: () => string;
   /** Paces messages the bot sends on its own (a round's ballots): ~30/s overall, ~1/s per chat. */
   sendQueue: SendQueue;
   /** "https://…/app/ballot" when the Mini App is on (PUBLIC_URL is https); see ballot-app-link.ts. */

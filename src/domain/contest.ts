@@ -267,6 +267,12 @@ export const ContestSchema = z.object({
   published: z.boolean().optional(),
   createdAt: z.number().int(),
   setup: ContestSetupSchema,
+  /**
+   * The presenting order of the draw in force (presenter indexes, first to present first; see
+   * draw.ts), absent without one. Like `status`, read with the contest from the meta hash (its
+   * "draw" field), never saved with the definition.
+   */
+  presentingOrder: z.array(z.number().int().min(0)).optional(),
 });
 export type Contest = z.infer<typeof ContestSchema>;
 

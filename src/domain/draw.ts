@@ -11,7 +11,7 @@
 //   scored, or being scored, keep their place; each group keeps the places it had.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Presenter } from "./contest.js";
+import type { Contest, Presenter } from "./contest.js";
 
 export const DrawScopeSchema = z.enum(["group", "all"]);
 export type DrawScope = z.infer<typeof DrawScopeSchema>;
@@ -107,4 +107,42 @@ export const drawOrder = (input: DrawInput): DrawRecord | undefined => {
     drawn: free.map(({ p }) => p).sort((a, b) => a - b),
     names: presenters.map((p) => p.name),
   };
+};
+
+/** Where a presenter presents: their place in the presenting order, of how many. */
+export type PresentingPlace = {
+  /** 1-based place in the presenting order. */
+  place: number;
+  total: number;
+  /** The place differs from the unit's setup number (presenter + 1): a draw moved the unit. */
+  moved: boolean;
+};
+
+/**
+ * The place `presenter` (a setup index) presents at in `order` (see presentingOrder). A presenter
+ * the order does not hold keeps their setup number, as without a draw.
+ */
+export const presentingPlace = (order: readonly number[], presenter: number): PresentingPlace => {
+  const at = order.indexOf(presenter);
+  const place = at < 0 ? presenter + 1 : at + 1;
+  return { place, total: order.length, moved: place !== presenter + 1 };
+};
+
+/**
+ * The Fluent variables of a "第 n/N 位" text: `n` the place, `total`, and, when a draw moved the
+ * unit, `moved` "yes" with `unit` its setup number (what /open n means); "no" renders today's text.
+ */
+export const placeVars = (order: readonly number[], presenter: number): { n: number; total: number; moved: "yes" | "no"; unit: number } => {
+  const { place, total, moved } = presentingPlace(order, presenter);
+  return { n: place, total, moved: moved ? "yes" : "no", unit: presenter + 1 };
+};
+
+/**
+ * The presenting order a contest carries (its draw's, read with it), else the setup list's. An
+ * order that no longer fits the list of presenters (changed in memory since it was read) is not used.
+ */
+export const contestOrder = (contest: Pick<Contest, "setup" | "presentingOrder">): readonly number[] => {
+  const count = contest.setup.presenters.length;
+  const order = contest.presentingOrder;
+  return order && isPermutation(order, count) ? order : contest.setup.presenters.map((_, index) => index);
 };

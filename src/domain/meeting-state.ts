@@ -29,6 +29,8 @@ export type MeetingState = {
   judges: Judge[];
   /** Number of presenters. */
   total: number;
+  /** The presenting order (presenter indexes; a draw's, else the setup list's). */
+  order: readonly number[];
   /** Presenters whose round has closed, in presenting order. */
   closed: number[];
   /** The first presenter, in presenting order (a draw's, else the setup list's), whose round has not run yet. */
@@ -48,15 +50,16 @@ export type MeetingStateInput = {
 
 export const buildMeetingState = ({ contest, judges, rounds, order, current }: MeetingStateInput): MeetingState => {
   const total = contest.setup.presenters.length;
-  const presenters = [...Array(total).keys()];
+  const presenting = order ?? [...Array(total).keys()];
   const base = {
     contest,
     status: contest.status,
     policy: contest.setup.reveal,
     judges,
     total,
-    closed: (order ?? presenters).filter((p) => rounds.get(p) === "closed"),
-    next: (order ?? presenters).find((p) => !rounds.has(p)),
+    order: presenting,
+    closed: presenting.filter((p) => rounds.get(p) === "closed"),
+    next: presenting.find((p) => !rounds.has(p)),
   };
   if (!current) return { ...base, round: undefined };
   const ballots = new Map(current.ballots.map((b) => [b.judgeId, b]));

@@ -45,7 +45,9 @@ const baseLabels = (t: Translate) => ({
   reconnecting: t("screen-page-reconnecting"),
   now: t("screen-page-now"),
   next: t("screen-page-next"),
-  progress: t("screen-page-progress", { n: "{n}", total: "{total}" }),
+  progress: t("screen-page-progress", { n: "{n}", total: "{total}", moved: "no", unit: "{unit}" }),
+  /** The same, when a draw moved the unit: its presenting place {n} and its setup number {unit}. */
+  progressMoved: t("screen-page-progress", { n: "{n}", total: "{total}", moved: "yes", unit: "{unit}" }),
   ballots: t("screen-page-ballots"),
   standings: t("screen-page-standings"),
   final: t("screen-page-final"),
@@ -148,6 +150,8 @@ const SCRIPT = `
   const $ = (id) => document.getElementById(id);
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = String(text); return e; };
   const fill = (text, vars) => text.replace(/\\{(\\w+)\\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  /** "第 n/N 位" of a unit {n (setup number), place (its presenting place, when a draw moved it)}. */
+  const placeText = (p, total) => (p.place ? fill(L.progressMoved, { n: p.place, total, unit: p.n }) : fill(L.progress, { n: p.n, total }));
   let shown = new Map();
   /** What the parts want to hear of: every rendered state, in order. */
   const listeners = [];
@@ -169,7 +173,7 @@ const SCRIPT = `
     if (s.status === "cancelled") { box.className = "now idle"; kicker.textContent = ""; who.textContent = L.cancelled; return; }
     const p = s.current || s.next;
     if (!p) { box.className = "now idle"; kicker.textContent = L.standings; who.textContent = fill(L.done, { closed: s.closed, total: s.presenters }); return; }
-    kicker.textContent = (s.current ? L.now : L.next) + " · " + fill(L.progress, { n: p.n, total: s.presenters });
+    kicker.textContent = (s.current ? L.now : L.next) + " · " + placeText(p, s.presenters);
     if (!s.current) box.className = "now idle";
     who.append(el("span", "", p.name));
     if (p.group) who.append(el("span", "tag", p.group));

@@ -4,7 +4,7 @@ import type { ContestStatus, Locale, RevealPolicy } from "../domain/contest.js";
 import { publicView } from "../domain/release.js";
 import { loadStandings } from "../bot/standings.js";
 import type { Store } from "../store/store.js";
-import { nextInOrder } from "../domain/draw.js";
+import { nextInOrder, presentingPlace } from "../domain/draw.js";
 import { loadScreenDraw, type ScreenDraw } from "./screen-parts/draw-state.js";
 import { loadClocks, type ScreenClocks } from "./screen-parts/clocks-state.js";
 import { loadJoin, type ScreenJoin } from "./screen-parts/join-state.js";
@@ -39,9 +39,9 @@ export type ScreenState = {
   presenters: number;
   closed: number;
   /** The round being scored: its live counter, never its scores. */
-  current: { n: number; name: string; group: string | null; submitted: number; judges: number } | null;
+  current: { n: number; place?: number; name: string; group: string | null; submitted: number; judges: number } | null;
   /** The first presenter, in presenting order (a draw's, else the setup list's), whose round has not been opened yet. */
-  next: { n: number; name: string; group: string | null } | null;
+  next: { n: number; place?: number; name: string; group: string | null } | null;
   /**
    * Standings of the closed rounds, by group, as the release policy shows them: ranked (live, and
    * every policy once released); each unit's score in presenting order without ranks (scores);
@@ -90,14 +90,19 @@ export const loadScreenState = async (
     loadStandings(store, contest),
     store.moments.lastClosed(contestId),
   ]);
-  const presenterAt = (index: number) => ({
-    n: index + 1,
-    name: presenters[index]?.name ?? `#${index + 1}`,
-    group: presenters[index]?.group ?? null,
-  });
   const live = contest.status === "running" && current !== undefined;
   const counts = live ? await store.ballots.counts(contestId, current) : undefined;
   const { order } = await store.draws.order(contest);
+  /** A unit by its setup number (`n`, what /open n means); `place` only when a draw moved it. */
+  const presenterAt = (index: number) => {
+    const { place, moved } = presentingPlace(order, index);
+    return {
+      n: index + 1,
+      ...(moved ? { place } : {}),
+      name: presenters[index]?.name ?? `#${index + 1}`,
+      group: presenters[index]?.group ?? null,
+    };
+  };
   const nextIndex = nextInOrder(order, (p) => rounds.has(p)) ?? -1;
   const prizeLevels = new Map(prizes.map((prize, index) => [prize.name, index] as const));
   // Prizes and bands are announced when the contest finishes, not while ranks still move.

@@ -110,12 +110,13 @@ export const createBallotStore = (redis: RedisClient, prefix: string, cache: Con
     const status = optionalString(reply[2]);
     const version = optionalString(reply[versionAt]);
     if (!status) throw new Error("ballot reply without status");
-    if (json) return cache.parse(contestId, version, json, status);
+    // The draw (presenting order) comes right after the version, with the contest's text.
+    if (json) return cache.parse(contestId, version, json, status, optionalString(reply[versionAt + 1]));
     const kept = version === undefined ? undefined : cache.get(contestId, version, status);
     if (kept) return kept;
-    const [fresh, freshStatus, freshVersion] = await redis.hmget(contestKeys(prefix, contestId).meta, "contest", "status", "cver");
+    const [fresh, freshStatus, freshVersion, freshDraw] = await redis.hmget(contestKeys(prefix, contestId).meta, "contest", "status", "cver", "draw");
     if (!fresh || !freshStatus) throw new Error("contest gone while reading a ballot reply");
-    return cache.parse(contestId, freshVersion ?? undefined, fresh, freshStatus);
+    return cache.parse(contestId, freshVersion ?? undefined, fresh, freshStatus, freshDraw ?? undefined);
   };
   /**
    * The keys of a ballot script call for one contest and presenter, built once (every tap of a

@@ -19,17 +19,26 @@ import type { PublishEvent } from "./events.js";
 import { auditFields, execOrThrow, systemActor, type Actor } from "./audit.js";
 import { optionalString } from "./codes.js";
 import type { ContestCache } from "./contest-cache.js";
+import { drawApplies } from "../domain/draw.js";
+import { parseDrawRecord } from "./draws.js";
 
-/** What is stored in the meta hash's "contest" field: the contest without its status. */
-const StoredContestSchema = ContestSchema.omit({ status: true });
+/** What is stored in the meta hash's "contest" field: the contest without its status and presenting order. */
+const StoredContestSchema = ContestSchema.omit({ status: true, presentingOrder: true });
 
 export const newContestId = (): string => randomBytes(6).toString("hex").slice(0, 10);
 
-export const parseStoredContest = (json: string, status: string): Contest =>
-  ContestSchema.parse({ ...StoredContestSchema.parse(JSON.parse(json)), status: ContestStatusSchema.parse(status) });
+/**
+ * The contest of the meta hash's "contest" text, with its "status" and, when its "draw" (the
+ * text of the latest draw, "" or undefined when none) applies to its presenters, that presenting order.
+ */
+export const parseStoredContest = (json: string, status: string, draw?: string): Contest => {
+  const contest = ContestSchema.parse({ ...StoredContestSchema.parse(JSON.parse(json)), status: ContestStatusSchema.parse(status) });
+  const record = draw ? parseDrawRecord(draw) : undefined;
+  return record && drawApplies(contest.setup.presenters, record) ? { ...contest, presentingOrder: [...record.order] } : contest;
+};
 
 export const serializeContest = (contest: Contest): string => {
-  const { status: _status, ...rest } = contest;
+  const { status: _status, presentingOrder: _order, ...rest } = contest;
   return JSON.stringify(rest);
 };
 
@@ -40,9 +49,9 @@ export const createContestStore = (redis: RedisClient, prefix: string, publish: 
 
   /** The contest as stored now (parsed once per version in this process; see contest-cache.ts). */
   const get = async (id: string): Promise<Contest | undefined> => {
-    const [json, status, version] = await redis.hmget(keysOf(id).meta, "contest", "status", "cver");
+    const [json, status, version, draw] = await redis.hmget(keysOf(id).meta, "contest", "status", "cver", "draw");
     if (!json || !status) return undefined;
-    return (version ? cache.get(id, version, status) : undefined) ?? cache.parse(id, version ?? undefined, json, status);
+    return (version ? cache.get(id, version, status) : undefined) ?? cache.parse(id, version ?? undefined, json, status, draw ?? undefined);
   };
 
   /** The chat's contest that is still in progress (draft or running), if any. */

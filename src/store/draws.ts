@@ -19,7 +19,8 @@ export type DrawCommit =
   /** A presenter whose place was drawn had their round opened meanwhile. */
   | { code: "ALREADY_OPEN"; presenter: number };
 
-const parse = (stored: string): DrawRecord | undefined => {
+/** The stored draw's record, undefined when none (or unreadable). */
+export const parseDrawRecord = (stored: string): DrawRecord | undefined => {
   if (!stored) return undefined;
   try {
     const parsed = DrawRecordSchema.safeParse(JSON.parse(stored));
@@ -32,7 +33,7 @@ const parse = (stored: string): DrawRecord | undefined => {
 export const createDrawStore = (redis: RedisClient, prefix: string, publish: PublishEvent) => {
   const read = async (contestId: string): Promise<DrawRead> => {
     const stored = (await redis.hget(contestKeys(prefix, contestId).meta, "draw")) ?? "";
-    return { stored, record: parse(stored) };
+    return { stored, record: parseDrawRecord(stored) };
   };
 
   /** The contest's presenting order (presenter indexes), and the draw it was read from. */

@@ -4,7 +4,7 @@
 // and announced in one group message; the scoreboard animates it.
 import { Composer, type Api } from "grammy";
 import type { Contest } from "../../domain/contest.js";
-import { drawOrder, newDrawSeed, type DrawScope } from "../../domain/draw.js";
+import { drawOrder, type DrawScope } from "../../domain/draw.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
@@ -32,7 +32,7 @@ export const drawFeature = (deps: BotDeps, changed: (api: Api, contest: Contest)
     if (presenters.length === 0) return ctx.reply(t("draw-need-presenters"));
     const [rounds, { order, draw: read }] = await Promise.all([store.contests.rounds(contest.id), store.draws.order(contest)]);
     const at = deps.now();
-    const record = drawOrder({ presenters, order, taken: new Set(rounds.keys()), scope, seed: newDrawSeed(), at });
+    const record = drawOrder({ presenters, order, taken: new Set(rounds.keys()), scope, seed: deps.drawSeed(), at });
     if (!record) return ctx.reply(t("draw-nothing", { scope }));
     const committed = await store.draws.commit(contest.id, read, record, { by: ctx.from!.id, at });
     if (committed.code === "ALREADY_OPEN") return ctx.reply(t("draw-raced", { name: presenterName(contest, committed.presenter) }));

@@ -75,9 +75,9 @@ export const createMeetingActions = (
    * The first presenter, in presenting order (a draw's, else the setup list's), whose round has not
    * run yet, and the draw it was chosen by (the open is refused as STALE if a draw changes it meanwhile).
    */
-  const nextPresenter = async (contest: Contest): Promise<{ presenter: number | undefined; drawRead: string }> => {
+  const nextPresenter = async (contest: Contest): Promise<{ presenter: number | undefined; drawRead: string; order: number[] }> => {
     const [rounds, { order, draw }] = await Promise.all([store.contests.rounds(contest.id), store.draws.order(contest)]);
-    return { presenter: nextInOrder(order, (p) => rounds.has(p)), drawRead: draw.stored };
+    return { presenter: nextInOrder(order, (p) => rounds.has(p)), drawRead: draw.stored, order };
   };
 
   /** Tries of "open the next presenter" when a draw keeps changing the order in between. */
@@ -91,9 +91,12 @@ export const createMeetingActions = (
     const judges = await store.contests.judges(contest.id);
     if (judges.length === 0) return refuse(reply, t("round-need-judges"));
     let next: number | undefined;
+    /** The presenting order "the next" was chosen by (read again for /open n, below). */
+    let order: readonly number[] | undefined;
     let opened: OpenResult = { code: "STALE" };
     for (let tries = 0; opened.code === "STALE" && tries < NEXT_TRIES; tries++) {
       const chosen = request.presenter !== undefined || reopen ? undefined : await nextPresenter(contest);
+      order = chosen?.order;
       next = request.presenter ?? chosen?.presenter;
       if (next === undefined) return refuse(reply, t(reopen ? "reopen-usage" : "round-all-done"));
       if (!Number.isInteger(next) || next < 0 || next >= presenters.length)
@@ -124,7 +127,10 @@ export const createMeetingActions = (
     // board, stored and audited like the chair's own switch (every replica's page follows). Join
     // codes a chair shows again during the round, for latecomers, stay until the next round opens.
     await store.screenControls.setView(contest.id, "board", actor, "round-opened");
-    const running: Contest = { ...contest, status: "running" };
+    // The announcement and the ballots show the place in the order as it is now (a draw may have
+    // landed since the contest was read).
+    order ??= (await store.draws.order(contest)).order;
+    const running: Contest = { ...contest, status: "running", presentingOrder: [...order] };
     // Judges who joined before the contest file was imported get its conflicts and observer flags.
     await syncJudgeEntries(store, running, actor);
     const group = toGroup(api, contest);

@@ -2,6 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { completeScores, gradeOf, type Ballot, type Contest, type Criterion, type Draft } from "../../domain/contest.js";
 import { ballotTotal } from "../../domain/scoring.js";
+import { contestOrder, placeVars } from "../../domain/draw.js";
 import { formatHalfUp } from "../../domain/rational.js";
 import { encodeCallback } from "../callback-data.js";
 import type { Translate } from "../i18n.js";
@@ -68,12 +69,13 @@ const formatTime = (cache: BallotViewCache, ms: number, locale: string): string 
   return kept.text;
 };
 
+// The place is the one in the presenting order the contest carries (read with it, in the same
+// version: a draw bumps it), so the header stays one of the fixed parts, built once per version.
 const header = (t: Translate, { contest, presenter }: BallotViewInput): string => {
   const { presenters } = contest.setup;
   return t("ballot-header", {
     title: contest.setup.title,
-    n: presenter + 1,
-    total: presenters.length,
+    ...placeVars(contestOrder(contest), presenter),
     name: presenters[presenter]?.name ?? "?",
   });
 };

@@ -2,6 +2,7 @@
 // that run it. Irreversible steps (close, reopen, finish) first turn the buttons into a question.
 import { InlineKeyboard } from "grammy";
 import type { MeetingState } from "../../domain/meeting-state.js";
+import { placeVars } from "../../domain/draw.js";
 import type { ConsoleAsk } from "../../store/consoles.js";
 import type { ScreenView } from "../../store/screen-controls.js";
 import { encodeCallback } from "../callback-data.js";
@@ -59,7 +60,7 @@ export const consoleText = (t: Translate, state: MeetingState, now: number): str
   }
   if (round) {
     const { presenter, submitted, expected, missing, deadline } = round;
-    lines.push(t("console-round", { n: presenter + 1, total, name: presenterLabel(state, presenter) }));
+    lines.push(t("console-round", { ...placeVars(state.order, presenter), name: presenterLabel(state, presenter) }));
     lines.push(
       missing.length > 0
         ? t("console-ballots", { submitted: submitted.length, expected: expected.length, missing: nameList(t, missing.map((j) => j.name)) })
@@ -78,7 +79,7 @@ export const consoleText = (t: Translate, state: MeetingState, now: number): str
       }),
     );
   } else if (state.next !== undefined) {
-    lines.push(t("console-idle", { n: state.next + 1, total, name: presenterLabel(state, state.next) }));
+    lines.push(t("console-idle", { ...placeVars(state.order, state.next), name: presenterLabel(state, state.next) }));
   } else lines.push(t("console-all-done", { total }));
   lines.push(t("console-progress", { closed: state.closed.length, total, judges: state.judges.length }));
   lines.push(t("console-policy", { policy: t(`console-policy-${state.policy}`) }));

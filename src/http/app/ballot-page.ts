@@ -14,7 +14,9 @@ const scriptJson = (value: unknown): string =>
 /** Page texts, with {name} placeholders the script fills in. */
 export const ballotPageLabels = (t: Translate) => ({
   loading: t("miniapp-page-loading"),
-  presenter: t("miniapp-page-presenter", { n: "{n}", total: "{total}", name: "{name}" }),
+  presenter: t("miniapp-page-presenter", { n: "{n}", total: "{total}", moved: "no", unit: "{unit}", name: "{name}" }),
+  /** The same, when a draw moved the unit: its presenting place {n} and its setup number {unit}. */
+  presenterMoved: t("miniapp-page-presenter", { n: "{n}", total: "{total}", moved: "yes", unit: "{unit}", name: "{name}" }),
   range: t("miniapp-page-range", { max: "{max}" }),
   step: t("miniapp-page-step", { step: "{step}" }),
   grade: t("miniapp-page-grade", { grade: "{grade}" }),
@@ -156,7 +158,10 @@ const SCRIPT = `
     document.documentElement.lang = state.language;
     document.title = state.title;
     $("title").textContent = state.title;
-    $("presenter").textContent = fill(L.presenter, { n: state.presenter.index + 1, total: state.presenter.total, name: state.presenter.name });
+    var p = state.presenter;
+    $("presenter").textContent = p.place
+      ? fill(L.presenterMoved, { n: p.place, total: p.total, unit: p.index + 1, name: p.name })
+      : fill(L.presenter, { n: p.index + 1, total: p.total, name: p.name });
     var list = $("criteria");
     list.textContent = "";
     state.criteria.forEach(function (c, i) { list.appendChild(card(c, i)); });

@@ -75,7 +75,7 @@ const script = `
   onState((s) => {
     const sp = s.clocks && s.clocks.speaking;
     $("speaking-kicker").textContent = L.clockSpeaking;
-    $("speaking-name").textContent = sp && sp.name ? fill(L.clockSpeaker, { n: sp.n, name: sp.name }) : "";
+    $("speaking-name").textContent = sp && sp.name ? (sp.place ? fill(L.clockSpeakerMoved, { n: sp.place, unit: sp.n, name: sp.name }) : fill(L.clockSpeaker, { n: sp.n, name: sp.name })) : "";
     tickClocks();
   });
   setInterval(tickClocks, 250);
@@ -87,7 +87,8 @@ export const clocksPart: ScreenPart = {
   labels: (t) => ({
     clockLeft: t("screen-clocks-left"),
     clockSpeaking: t("screen-clocks-speaking"),
-    clockSpeaker: t("screen-clocks-speaker", { n: "{n}", name: "{name}" }),
+    clockSpeaker: t("screen-clocks-speaker", { n: "{n}", moved: "no", unit: "{unit}", name: "{name}" }),
+    clockSpeakerMoved: t("screen-clocks-speaker", { n: "{n}", moved: "yes", unit: "{unit}", name: "{name}" }),
     clockTimeUp: t("screen-clocks-time-up"),
   }),
   script,

@@ -8,6 +8,7 @@
 // chair). No judge is named or numbered by joining: the totals go best first within each panel and
 // are called "Judge 1…n" by that order alone.
 import type { Contest } from "../../domain/contest.js";
+import { contestOrder, presentingPlace } from "../../domain/draw.js";
 import { type Rational, compare, formatHalfUp } from "../../domain/rational.js";
 import { publicView } from "../../domain/release.js";
 import { describeFormula } from "../../domain/standings.js";
@@ -36,8 +37,10 @@ export type RevealCard = {
    */
   ageMs: number;
   durationMs: number;
-  /** The unit: its presenting number, name and group. */
+  /** The unit: its setup number (what /open n means), name and group. */
   n: number;
+  /** Its presenting place, only when a draw moved it from its setup number. */
+  place?: number;
   name: string;
   group: string | null;
   /** Counted ballots. */
@@ -87,10 +90,12 @@ export const revealCard = ({ contest, loaded, last, roundClosed, now, durationMs
   if (!result || !presenter) return undefined;
   const row = loaded.standings.groups.flatMap((g) => g.rows).find((r) => r.presenter === last.presenter);
   const seen = publicView(contest);
+  const place = presentingPlace(contestOrder(contest), last.presenter);
   const base = {
     ageMs,
     durationMs,
     n: last.presenter + 1,
+    ...(place.moved ? { place: place.place } : {}),
     name: presenter.name,
     group: presenter.group ?? null,
     ballots: result.counted,

@@ -136,7 +136,7 @@ const rvShow = (s, c) => {
   rv.n = c.n;
   const steps = [];
   let judge = 0;
-  $("rv-kicker").textContent = L.rvTitle + " · " + fill(L.progress, { n: c.n, total: s.presenters });
+  $("rv-kicker").textContent = L.rvTitle + " · " + placeText(c, s.presenters);
   const unit = $("rv-unit");
   unit.replaceChildren(el("span", "", c.name));
   if (c.group) unit.append(el("span", "tag", c.group));

@@ -10,9 +10,10 @@
 -- and so is every value while the contest is not running (finished or cancelled), whatever the
 -- round says.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, conflicted (0/1),
---          contestVersion}; contestJson is false when the known version is the current one (the
---          caller has that contest already), and contestVersion false for a contest stored before
---          versions were kept (its text is always sent).
+--          contestVersion, drawJson}; contestJson is false when the known version is the current one
+--          (the caller has that contest already), and contestVersion false for a contest stored
+--          before versions were kept (its text is always sent); drawJson, the meta's "draw" (the
+--          presenting order), is sent with the contest's text (a draw bumps "cver"), else false.
 if ARGV[7] and ARGV[7] ~= '' and not redis.call('SET', KEYS[8], '1', 'EX', ARGV[7], 'NX') then
   return {'DUPLICATE'}
 end
@@ -61,6 +62,7 @@ if ARGV[3] ~= '' then
   end
 end
 local sent = contest
-if cver and cver == ARGV[6] then sent = false end
+local draw = false
+if cver and cver == ARGV[6] then sent = false else draw = redis.call('HGET', KEYS[1], 'draw') or false end
 return {code, sent, status or false, round or false, judge or false, draft or false, ballot or false, conflicted,
-  cver or false}
+  cver or false, draw}

@@ -16,7 +16,7 @@
 -- later version) in the same step. Submitting an unchanged ballot again is a no-op answered OK.
 -- Returns: {code, contestJson, status, roundStatus, judgeJson, draftJson, ballotJson, submittedCount, judgeCount,
 --          counterClaimed (1 or 0), allInClaimed (1 or 0), consoles (how many chairs have one),
---          contestVersion}; contestJson and contestVersion as in ballot-state.lua
+--          contestVersion, drawJson}; contestJson, contestVersion and drawJson as in ballot-state.lua
 -- submittedCount and judgeCount are the live counter's numbers, counted by the same function as
 -- round-counts.lua (observers and judges conflicted with the presenter are in neither), so that
 -- the bot needs no second round trip to know whether every ballot is in.
@@ -39,6 +39,11 @@ local cver = redis.call('HGET', KEYS[1], 'cver')
 local function sent()
   if cver and cver == ARGV[10] then return false end
   return contest
+end
+-- The draw read with the contest's text (its presenting order), only when that text is sent.
+local function sentDraw()
+  if cver and cver == ARGV[10] then return false end
+  return redis.call('HGET', KEYS[1], 'draw') or false
 end
 local status = redis.call('HGET', KEYS[1], 'status')
 local round = redis.call('HGET', KEYS[2], ARGV[1])
@@ -91,7 +96,7 @@ if previous then
     local judge = redis.call('HGET', KEYS[3], ARGV[2])
     local submitted, eligible = roundCounts(KEYS[3], KEYS[5], KEYS[7], ARGV[1])
     return {'OK', sent(), status, 'open', judge, draft or false, previous,
-      submitted, eligible, 0, 0, redis.call('HLEN', KEYS[10]), cver or false}
+      submitted, eligible, 0, 0, redis.call('HLEN', KEYS[10]), cver or false, sentDraw()}
   end
   version = (p['version'] or 0) + 1
   comment = p['comment']
@@ -116,4 +121,4 @@ local claimed = pause <= 0 or redis.call('SET', KEYS[8], '1', 'PX', pause, 'NX')
 local judge = redis.call('HGET', KEYS[3], ARGV[2])
 local submitted, eligible = roundCounts(KEYS[3], KEYS[5], KEYS[7], ARGV[1])
 return {'OK', sent(), status, 'open', judge, draft or false, json, submitted, eligible, claimed and 1 or 0,
-  claimAllIn(submitted, eligible), redis.call('HLEN', KEYS[10]), cver or false}
+  claimAllIn(submitted, eligible), redis.call('HLEN', KEYS[10]), cver or false, sentDraw()}
