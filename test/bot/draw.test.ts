@@ -34,6 +34,15 @@ const readMessage = (text: string) => {
 
 const SIX = ["区交通运输局", "区教育局", "区卫健局", "区财政局", "区民政局", "区文旅局"];
 
+/** A seed that draws SIX (all in one group) in the order of these unit numbers: every unit moves. */
+const MOVED_SEED = "0123456789abcdef0123456789abcdef";
+const MOVED_ORDER = [3, 6, 4, 5, 1, 2];
+/** A seed that draws SIX in their setup order. */
+const SAME_SEED = "000000000000000000000000000000e8";
+
+/** "第 place/6 位" as shown, with the unit's number beside it when the draw moved it. */
+const placed = (place: number, n: number) => (place === n ? `第 ${place}/6 位` : `第 ${place}/6 位（${n}号）`);
+
 describe("/draw", () => {
   const cleanups: Array<() => Promise<unknown>> = [];
   afterEach(async () => {
@@ -88,11 +97,11 @@ describe("/draw", () => {
 
     // /open without a number opens the first in the drawn order; /open n still means unit n of the list.
     await h.say(chair, GROUP, "/open");
-    expect(h.model.lastMessage(GROUP)!.text).toContain(`🎤 第 ${lines[0]!.n}/6 位：${lines[0]!.name}`);
+    expect(h.model.lastMessage(GROUP)!.text).toContain(`🎤 ${placed(1, lines[0]!.n)}：${lines[0]!.name}`);
     await vote(h, zhang, scoresFor(80));
     await h.closeRound(chair, GROUP);
     // The console's "next" line and its ▶ follow the drawn order.
-    expect(await consoleText(h)).toContain(`下一位：第 ${lines[1]!.n}/6 位 ${lines[1]!.name}`);
+    expect(await consoleText(h)).toContain(`下一位：${placed(2, lines[1]!.n)} ${lines[1]!.name}`);
     const id = await h.store.consoles.get(contest.id, chair.id);
     await h.tap(chair, chair.id, id!, "▶ 下一位");
     expect(await h.store.contests.currentRound(contest.id)).toBe(lines[1]!.n - 1);
@@ -278,8 +287,9 @@ describe("/draw racing /open (two replicas)", () => {
     return { handleHeld };
   };
 
+  // A known draw (SIX in the order 3, 6, 4, 5, 1, 2), so that the first drawn is never unit 1.
   const harness = async () => {
-    const h = await createHarness();
+    const h = await createHarness({ bot: { drawSeed: () => MOVED_SEED } });
     cleanups.push(() => h.close());
     await setUpMeeting(h);
     await h.say(chair, GROUP, `/presenters\n${SIX.join("\n")}`);
@@ -315,15 +325,95 @@ describe("/draw racing /open (two replicas)", () => {
     // /open has chosen unit 1 (the list's first) and waits on the wire; the draw lands meanwhile.
     await h.say(chair, GROUP, "/draw");
     const { lines } = readMessage(h.model.lastMessage(GROUP)!.text!);
+    expect(lines.map((l) => l.n)).toEqual(MOVED_ORDER);
     held.release();
     expect(await held.reply).toEqual(["STALE"]);
     await handled;
     // It chose again, by the drawn order; the draw stands.
     expect(await h.store.contests.currentRound(contest.id)).toBe(lines[0]!.n - 1);
-    expect(h.model.lastMessage(GROUP)!.text).toContain(`🎤 第 ${lines[0]!.n}/6 位：${lines[0]!.name}`);
+    expect(h.model.lastMessage(GROUP)!.text).toContain(`🎤 ${placed(1, lines[0]!.n)}：${lines[0]!.name}`);
     const stored = (await h.store.draws.read(contest.id)).record!;
     expect(stored.order).toEqual(lines.map((l) => l.n - 1));
     const opened = (await h.store.audit.read(contest.id)).filter((e) => e.type === "round-opened");
     expect(opened.map((e) => e.type === "round-opened" && e.data.presenter)).toEqual([lines[0]!.n - 1]);
+  });
+});
+
+// Where the meeting sees a place ("第 n/N 位"), it is the place in the presenting order; after a
+// draw that moved the unit, with its setup number (what /open n means) beside it.
+describe("places after /draw", () => {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const harness = async (seed: string) => {
+    const h = await createHarness({ bot: { drawSeed: () => seed } });
+    cleanups.push(() => h.close());
+    await setUpMeeting(h);
+    await h.say(chair, GROUP, `/presenters\n${SIX.join("\n")}`);
+    return h;
+  };
+  const consoleText = async (h: Harness) => {
+    const id = await h.store.consoles.get((await contestOf(h)).id, chair.id);
+    return h.model.message(chair.id, id!)!.text!;
+  };
+
+  it("shows the drawn place and the unit's number in the announcement, its closed heading, the console, the ballot and the scoreboard", async () => {
+    const h = await harness(MOVED_SEED);
+    await h.say(chair, GROUP, "/draw");
+    expect(readMessage(h.model.lastMessage(GROUP)!.text!).lines.map((l) => l.n)).toEqual(MOVED_ORDER);
+    const contest = await contestOf(h);
+    expect((await loadScreenState(h.store, contest.id))!.next).toEqual({ n: 3, place: 1, name: "区卫健局", group: null });
+
+    await h.say(chair, GROUP, "/open");
+    const announcement = h.model.lastMessage(GROUP)!;
+    expect(announcement.text).toBe("🎤 第 1/6 位（3号）：区卫健局\n请评委在私聊中评分。\n\n📥 已提交：0/3");
+    expect(await consoleText(h)).toContain("🎤 第 1/6 位（3号）：区卫健局\n");
+    expect(h.model.lastMessage(zhang.id)!.text).toContain("📝 季度述职评议\n第 1/6 位（3号）：区卫健局\n");
+    // A tap's screen (built from the contest the ballot script answers with) says the same.
+    await h.tap(zhang, zhang.id, h.model.lastMessage(zhang.id)!, "30");
+    expect(h.model.lastMessage(zhang.id)!.text).toContain("📝 季度述职评议\n第 1/6 位（3号）：区卫健局\n");
+    expect((await loadScreenState(h.store, contest.id))!.current).toMatchObject({ n: 3, place: 1, name: "区卫健局" });
+    await vote(h, li, scoresFor(80));
+    await h.closeRound(chair, GROUP);
+    expect(h.model.message(GROUP, announcement.messageId)!.text).toMatch(/^🎤 第 1\/6 位（3号）：区卫健局\n\n🔒 评分已结束/);
+    expect(await consoleText(h)).toContain("⏸ 当前没有进行中的评分。下一位：第 2/6 位（6号） 区文旅局");
+    const screen = (await loadScreenState(h.store, contest.id))!;
+    expect(screen.revealCard).toMatchObject({ n: 3, place: 1, name: "区卫健局" });
+    expect(screen.next).toEqual({ n: 6, place: 2, name: "区文旅局", group: null });
+
+    // /open n still means unit n of the setup list: unit 4 presents third.
+    await h.say(chair, GROUP, "/open 4");
+    expect(await h.store.contests.currentRound(contest.id)).toBe(3);
+    expect(h.model.lastMessage(GROUP)!.text).toContain("🎤 第 3/6 位（4号）：区财政局\n");
+    expect(h.model.lastMessage(wang.id)!.text).toContain("第 3/6 位（4号）：区财政局");
+    await h.closeRound(chair, GROUP);
+
+    // In English, the same structure.
+    await h.say(chair, GROUP, "/lang en");
+    await h.say(chair, GROUP, "/open");
+    expect(h.model.lastMessage(GROUP)!.text).toContain("🎤 Presenter 2/6 (unit #6): 区文旅局\n");
+    expect(await consoleText(h)).toContain("🎤 Presenter 2/6 (unit #6): 区文旅局");
+  });
+
+  it("leaves the texts as they were without a draw, and after a draw that kept the setup order", async () => {
+    for (const seed of [undefined, SAME_SEED]) {
+      const h = await harness(seed ?? MOVED_SEED);
+      if (seed) {
+        await h.say(chair, GROUP, "/draw");
+        expect(readMessage(h.model.lastMessage(GROUP)!.text!).lines.map((l) => l.n)).toEqual([1, 2, 3, 4, 5, 6]);
+      }
+      const contest = await contestOf(h);
+      await h.say(chair, GROUP, "/open");
+      const announcement = h.model.lastMessage(GROUP)!;
+      expect(announcement.text).toBe("🎤 第 1/6 位：区交通运输局\n请评委在私聊中评分。\n\n📥 已提交：0/3");
+      expect(await consoleText(h)).toContain("🎤 第 1/6 位：区交通运输局\n");
+      expect(h.model.lastMessage(zhang.id)!.text).toContain("📝 季度述职评议\n第 1/6 位：区交通运输局\n");
+      expect((await loadScreenState(h.store, contest.id))!.current).toEqual({ n: 1, name: "区交通运输局", group: null, submitted: 0, judges: 3 });
+      await vote(h, zhang, scoresFor(80));
+      await h.closeRound(chair, GROUP);
+      expect(h.model.message(GROUP, announcement.messageId)!.text).toMatch(/^🎤 第 1\/6 位：区交通运输局\n\n🔒/);
+      expect(await consoleText(h)).toContain("下一位：第 2/6 位 区教育局");
+    }
   });
 });

@@ -1,7 +1,16 @@
 // The draw's rule, recomputed here independently with node:crypto from the published seed.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { drawOrder, nextInOrder, presentingOrder, newDrawSeed, type DrawRecord } from "../../src/domain/draw.js";
+import {
+  contestOrder,
+  drawOrder,
+  nextInOrder,
+  placeVars,
+  presentingOrder,
+  presentingPlace,
+  newDrawSeed,
+  type DrawRecord,
+} from "../../src/domain/draw.js";
 import type { Presenter } from "../../src/domain/contest.js";
 
 const sha = (text: string) => createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
@@ -82,5 +91,37 @@ describe("the draw of the presenting order", () => {
     expect(presentingOrder(plain.slice(0, 5), record)).toEqual([0, 1, 2, 3, 4]);
     expect(nextInOrder(record.order, (p) => p === record.order[0])).toBe(record.order[1]);
     expect(nextInOrder([2, 0, 1], () => true)).toBeUndefined();
+  });
+});
+
+describe("the place a unit presents at", () => {
+  it("is its place in the presenting order, marked moved when that differs from its setup number", () => {
+    const order = [2, 5, 3, 4, 0, 1];
+    expect(presentingPlace(order, 2)).toEqual({ place: 1, total: 6, moved: true });
+    expect(presentingPlace(order, 5)).toEqual({ place: 2, total: 6, moved: true });
+    expect(presentingPlace(order, 3)).toEqual({ place: 3, total: 6, moved: true });
+    expect(presentingPlace(order, 4)).toEqual({ place: 4, total: 6, moved: true });
+    expect(presentingPlace(order, 0)).toEqual({ place: 5, total: 6, moved: true });
+    // A unit the draw left at its number is not marked, though others moved.
+    expect(presentingPlace([2, 1, 0], 1)).toEqual({ place: 2, total: 3, moved: false });
+  });
+
+  it("is the setup number without a draw, or when the draw kept the setup order", () => {
+    for (const p of [0, 1, 2]) expect(presentingPlace([0, 1, 2], p)).toEqual({ place: p + 1, total: 3, moved: false });
+    // A presenter the order does not hold keeps their number.
+    expect(presentingPlace([0, 1], 4)).toEqual({ place: 5, total: 2, moved: false });
+  });
+
+  it("gives the texts their variables: the place, and the unit's number only to show when moved", () => {
+    expect(placeVars([1, 0, 2], 0)).toEqual({ n: 2, total: 3, moved: "yes", unit: 1 });
+    expect(placeVars([1, 0, 2], 2)).toEqual({ n: 3, total: 3, moved: "no", unit: 3 });
+  });
+
+  it("reads a contest's order, falling back to the setup order when it does not fit the presenters", () => {
+    const setup = { presenters: units("甲", "乙", "丙") } as const;
+    expect(contestOrder({ setup: setup as never })).toEqual([0, 1, 2]);
+    expect(contestOrder({ setup: setup as never, presentingOrder: [2, 0, 1] })).toEqual([2, 0, 1]);
+    expect(contestOrder({ setup: setup as never, presentingOrder: [1, 0] })).toEqual([0, 1, 2]);
+    expect(contestOrder({ setup: setup as never, presentingOrder: [1, 1, 0] })).toEqual([0, 1, 2]);
   });
 });

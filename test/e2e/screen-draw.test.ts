@@ -1,7 +1,8 @@
 // The draw (抽签) on the scoreboard in a real browser: the built bot serves the page, the chair
 // scores one unit and sends /draw; the page shuffles the names, then settles into exactly the order
 // the group's message states (the scored unit kept its place), shows the seed, and goes back to the
-// board, whose "next" is the drawn first. Saves docs/screenshot-draw.png.
+// board, whose "next" is the drawn first, at its drawn place with its unit number. Saves
+// docs/screenshot-draw.png.
 //
 // Needs Chromium (Debian: apt-get install chromium fonts-noto-cjk; or CHROMIUM_PATH=...).
 import { chromiumAvailable, screenshotPath } from "../support/chromium.js";
@@ -71,11 +72,15 @@ describe.skipIf(!hasChromium)("the draw on the scoreboard in a real browser (e2e
     expect(await page.locator("#draw .draw-slot").allInnerTexts()).toEqual(["1", "2", "3", "4", "5", "6"]);
     await page.screenshot({ path: screenshotPath("screenshot-draw.png") });
 
-    // A few seconds later the card goes and the board's "next" is the drawn next.
+    // A few seconds later the card goes and the board's "next" is the drawn next, at its drawn
+    // place, with its unit number beside it when the draw moved it (as the group is told at /open).
     await page.waitForSelector("#draw[hidden]", { state: "attached", timeout: 30_000 });
     await waitFor(page, `document.querySelector("#who")?.textContent?.startsWith(${JSON.stringify(told[1])})`);
     const n = UNITS.indexOf(told[1]!) + 1;
-    await say("/open", `第 ${n}/6 位：${told[1]}`);
+    const place = n === 2 ? "第 2/6 位" : `第 2/6 位（${n}号）`;
+    expect(await page.locator("#kicker").innerText()).toBe(`即将汇报 · ${place}`);
+    await say("/open", `${place}：${told[1]}`);
+    await waitFor(page, `document.querySelector("#kicker")?.textContent === ${JSON.stringify(`正在评分 · ${place}`)}`);
 
     // Nothing on the page or in its state names a judge.
     const state = await (await fetch(`${link}/state.json`)).text();

@@ -6,6 +6,7 @@ import { GROUP } from "../bot/harness.js";
 import { chair, li, outsider, press, wang, zhang } from "../bot/integrity-support.js";
 import { contestKeys } from "../../src/store/keys.js";
 import type { Contest } from "../../src/domain/contest.js";
+import { DRAW_METHOD, type DrawRecord } from "../../src/domain/draw.js";
 import { createBallotAppHarness, type BallotAppHarness } from "./ballot-app-support.js";
 import { signedInitData } from "../support/init-data.js";
 
@@ -65,6 +66,20 @@ describe("the Mini App ballot over HTTP", () => {
       open: true,
       round: "open",
     });
+  });
+
+  it("gives the drawn place of a unit a draw moved, and the page the text that shows it beside the unit's number", async () => {
+    const html = await (await b.request(zhang, "GET", "", { initData: null })).text();
+    expect(html).toContain('"presenterMoved":"第 {n}/{total} 位（{unit}号）：{name}"');
+    expect(html).toContain('"presenterMoved":"{n}/{total} (unit #{unit}): {name}"');
+    const store = b.h.store;
+    const read = await store.draws.read(contest.id);
+    const record: DrawRecord = { seed: "0123456789abcdef", at: 1, scope: "all", method: DRAW_METHOD, order: [0, 2, 1], drawn: [1, 2], names: ["区交通运输局", "区教育局", "区卫健局"] };
+    expect((await store.draws.commit(contest.id, read, record, { by: chair.id, at: 1 })).code).toBe("OK");
+    const moved = (await json(await b.request(zhang, "GET", "/state", { presenter: 2 }))).state;
+    expect(moved?.presenter).toEqual({ index: 2, total: 3, name: "区卫健局", place: 2 });
+    const kept = (await json(await b.request(zhang, "GET", "/state"))).state;
+    expect(kept?.presenter).toEqual({ index: 0, total: 3, name: "区交通运输局" });
   });
 
   it.each([

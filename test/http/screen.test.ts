@@ -11,6 +11,7 @@ import type { ScreenState } from "../../src/http/screen-state.js";
 import type { Contest } from "../../src/domain/contest.js";
 import { testRedis, closeQuietly, type TestRedis } from "../support/redis.js";
 import { judge, sampleContest } from "../store/fixtures.js";
+import { DRAW_METHOD, type DrawRecord } from "../../src/domain/draw.js";
 
 // Ids long enough that no timestamp (serverNow) or nonce in the page can contain one by chance.
 const JUDGES = [judge(77000501, "评委甲"), judge(77000502, "评委乙"), judge(77000503, "评委丙")];
@@ -183,6 +184,30 @@ describe("scoreboard routes (real HTTP, real Redis)", () => {
     expect(closed.current).toBeNull();
     expect(closed.next).toMatchObject({ n: 2, name: "区交通运输局" });
     expect(closed.groups).toEqual([{ name: "乡镇组", rows: [{ n: 1, name: "坡头镇", rank: 1, score: "77.50", ballots: 2 }] }]);
+  });
+
+  it("gives the drawn place beside the unit's number, and the page the texts that show both", async () => {
+    const { contest, token } = await startContest("aaaa000020");
+    const plain = await (await fetch(`${base}/${token}`)).text();
+    expect(plain).toContain('"progress":"第 {n}/{total} 位"');
+    expect(plain).toContain('"progressMoved":"第 {n}/{total} 位（{unit}号）"');
+    expect(plain).toContain('"clockSpeaker":"第 {n} 位 · {name}"');
+    expect(plain).toContain('"clockSpeakerMoved":"第 {n} 位（{unit}号） · {name}"');
+    // Without a draw: no place in the state (the page shows the unit's number as before).
+    expect((await state(token)).next).toEqual({ n: 1, name: "坡头镇", group: "乡镇组" });
+
+    const read = await store.draws.read(contest.id);
+    const names = contest.setup.presenters.map((p) => p.name);
+    const record: DrawRecord = { seed: "0123456789abcdef", at: 1, scope: "all", method: DRAW_METHOD, order: [2, 0, 1], drawn: [0, 1, 2], names };
+    expect((await store.draws.commit(contest.id, read, record, { by: 1, at: 1 })).code).toBe("OK");
+    expect((await state(token)).next).toEqual({ n: 3, place: 1, name: "麻斜街道", group: "乡镇组" });
+    await store.rounds.open(contest.id, 2);
+    expect((await state(token)).current).toEqual({ n: 3, place: 1, name: "麻斜街道", group: "乡镇组", submitted: 0, judges: 3 });
+    const now = Date.now();
+    await store.screenControls.startTimer(contest.id, { presenter: 0, startedAt: now, endsAt: now + 60_000 }, { by: 1, at: now });
+    expect((await state(token)).clocks?.speaking).toMatchObject({ n: 1, place: 2, name: "坡头镇" });
+    // The next one, unit 1, presents second.
+    expect((await state(token)).next).toEqual({ n: 1, place: 2, name: "坡头镇", group: "乡镇组" });
   });
 
   it("never lets a judge's name or id out", async () => {

@@ -7,6 +7,7 @@ import { contestKeys } from "../../src/store/keys.js";
 import { createStore, type Store } from "../../src/store/store.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 import { judge, sampleContest } from "./fixtures.js";
+import { DRAW_METHOD, type DrawRecord } from "../../src/domain/draw.js";
 
 describe("contests cached per version (real Redis)", () => {
   let r: TestRedis;
@@ -100,5 +101,34 @@ describe("contests cached per version (real Redis)", () => {
     await small.contests.get(other.id);
     const state = await small.ballots.state(contest.id, 0, 11);
     expect(state?.contest.setup.title).toBe("测试评议");
+  });
+
+  it("carries the draw's presenting order: a draw is a new version, sent with the contest's text in the same reply", async () => {
+    const before = await a.ballots.state(contest.id, 0, 11);
+    expect(before?.contest.presentingOrder).toBeUndefined();
+    expect((await a.contests.get(contest.id))?.presentingOrder).toBeUndefined();
+    // Replica b draws the two units not yet scored (unit 1 is being scored and keeps its place).
+    const read = await b.draws.read(contest.id);
+    const record: DrawRecord = { seed: "0123456789abcdef", at: 1, scope: "all", method: DRAW_METHOD, order: [0, 2, 1], drawn: [1, 2], names: ["甲单位", "乙单位", "丙单位"] };
+    expect((await b.draws.commit(contest.id, read, record, { by: 1, at: 1 })).code).toBe("OK");
+    // Replica a's next tap learns the new version and its order from the ballot script alone.
+    const sent: string[] = [];
+    const send = r.redis.sendCommand.bind(r.redis);
+    r.redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+      sent.push(command.name);
+      return (send as (...args: unknown[]) => unknown)(command, ...rest);
+    }) as typeof r.redis.sendCommand;
+    const after = await a.ballots.state(contest.id, 0, 11);
+    r.redis.sendCommand = send;
+    expect(sent).toEqual(["evalsha"]);
+    expect(after?.contest.presentingOrder).toEqual([0, 2, 1]);
+    expect(Object.isFrozen(after?.contest)).toBe(true);
+    expect(after?.contest).not.toBe(before?.contest);
+    expect((await a.contests.get(contest.id))?.presentingOrder).toEqual([0, 2, 1]);
+    expect((await createStore(r.redis, r.prefix).contests.get(contest.id))?.presentingOrder).toEqual([0, 2, 1]);
+    // The order is never saved with the definition; a changed list of presenters voids it.
+    await a.contests.save({ ...after!.contest, setup: { ...contest.setup, presenters: [{ name: "甲单位" }, { name: "乙单位" }, { name: "丁单位" }] } });
+    expect(await r.redis.hget(contestKeys(r.prefix, contest.id).meta, "contest")).not.toContain("presentingOrder");
+    expect((await a.ballots.state(contest.id, 0, 11))?.contest.presentingOrder).toBeUndefined();
   });
 });
