@@ -58,6 +58,8 @@ const CallbackSchemas = {
 
 export type CallbackKind = keyof typeof CallbackSchemas;
 export type CallbackData = { [K in CallbackKind]: { kind: K; args: z.infer<(typeof CallbackSchemas)[K]> } }[CallbackKind];
+/** The decoded fields of one kind of button data. */
+export type CallbackArgs<K extends CallbackKind> = Extract<CallbackData, { kind: K }>["args"];
 
 const isKind = (kind: string): kind is CallbackKind => Object.hasOwn(CallbackSchemas, kind);
 

@@ -5,15 +5,15 @@
 // once; the chairs get the same notes in private.
 import { Composer, InlineKeyboard, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { isChair, type Contest } from "../domain/contest.js";
+import type { Contest } from "../domain/contest.js";
 import { findOutliers, type Outlier } from "../domain/integrity.js";
 import { formatHalfUp, type Rational } from "../domain/rational.js";
 import { systemActor, type Actor } from "../store/audit.js";
-import { callbackPattern, decodeCallback, encodeCallback } from "./callback-data.js";
+import { callbackPattern, encodeCallback } from "./callback-data.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { pressedInContestChat } from "./group-contest.js";
 import { type Translate } from "./i18n.js";
+import { chairButtonPress } from "./roles.js";
 import type { Announcements } from "./announcements.js";
 import { loadJudgeMap, scoredBallots } from "./standings.js";
 import { editIgnoringSame } from "./telegram-errors.js";
@@ -149,31 +149,13 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
 
   const composer = new Composer<BotContext>();
 
-  /**
-   * Finds the button's contest and checks the presser is a chair. Holds are sent to the chair in
-   * private, so a press counts there (or in the contest's group, for holds posted before).
-   */
-  const chairPress = async (ctx: BotContext, contestId: string): Promise<{ contest: Contest; t: Translate } | undefined> => {
-    const contest = await store.contests.get(contestId);
-    if (!contest || !pressedInContestChat(ctx, contest)) {
-      await ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-      return undefined;
-    }
-    const t = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from!.id)) {
-      await ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
-      return undefined;
-    }
-    return { contest, t };
-  };
-
+  // Holds are sent to the chair in private, so a press counts there (or in the contest's group,
+  // for holds posted before).
   composer.callbackQuery(callbackPattern("q"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    if (data?.kind !== "q") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const [contestId, presenter, choice] = data.args;
-    const pressed = await chairPress(ctx, contestId);
+    const pressed = await chairButtonPress(deps, ctx, "q", "group-or-private");
     if (!pressed) return;
-    const { contest, t } = pressed;
+    const { args, contest, t } = pressed;
+    const [, presenter, choice] = args;
     const text = ctx.callbackQuery.message?.text ?? "";
     const keyboard = withoutConfirm(ctx.callbackQuery.message?.reply_markup);
     if (choice === "0") {
@@ -191,12 +173,10 @@ export const createClosing = (deps: BotDeps, announcements: Announcements, chair
   });
 
   composer.callbackQuery(callbackPattern("o"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    if (data?.kind !== "o") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const [contestId, presenter, ref] = data.args;
-    const pressed = await chairPress(ctx, contestId);
+    const pressed = await chairButtonPress(deps, ctx, "o", "group-or-private");
     if (!pressed) return;
-    const { contest, t } = pressed;
+    const { args, contest, t } = pressed;
+    const [, presenter, ref] = args;
     const judgeId = await store.integrity.outlierJudge(contest.id, presenter, ref);
     if (judgeId === undefined) return ctx.answerCallbackQuery({ text: t("outlier-expired"), show_alert: true });
     const judge = (await loadJudgeMap(store, contest.id)).get(judgeId);

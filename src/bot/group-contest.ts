@@ -50,12 +50,5 @@ export const contestCommand =
     return handler(ctx, contest, t);
   };
 
-/**
- * A chair's button counts in the contest's group or in the presser's own private chat (the
- * console, /status and holds are sent there); anywhere else it is someone else's message.
- */
-export const pressedInContestChat = (ctx: BotContext, contest: Contest): boolean =>
-  ctx.chat?.id === contest.chatId || (ctx.chat?.type === "private" && ctx.chat.id === ctx.from?.id);
-
 export const displayName = (user: { first_name: string; last_name?: string; username?: string }): string =>
   [user.first_name, user.last_name].filter(Boolean).join(" ").trim() || user.username || "?";

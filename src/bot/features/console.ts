@@ -4,11 +4,11 @@
 // does anything; anyone else's gets an answer only they see.
 import { Composer } from "grammy";
 import { isChair, type Contest } from "../../domain/contest.js";
-import { callbackPattern, decodeCallback } from "../callback-data.js";
+import { callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { contestCommand, isGroupChat } from "../group-contest.js";
-import { type Translate } from "../i18n.js";
+import { chairButtonPress } from "../roles.js";
 import { screenLinkText, type ScreenLinkConfig } from "./screen.js";
 import { CONSOLE_STEPS } from "../views/console.js";
 import type { ActionInput } from "../meeting/action-input.js";
@@ -122,16 +122,12 @@ export const consoleFeature = (deps: BotDeps, { consoles, actions, chairs, showJ
     }
   };
 
+  // A console lives in its chair's private chat, nowhere else.
   composer.callbackQuery(callbackPattern("c"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    if (data?.kind !== "c") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const [contestId, step, presenter] = data.args;
-    const contest = await store.contests.get(contestId);
-    // A console lives in its chair's private chat, nowhere else.
-    if (!contest || ctx.chat?.type !== "private" || ctx.chat.id !== ctx.from.id)
-      return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t: Translate = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    const pressed = await chairButtonPress(deps, ctx, "c", "private");
+    if (!pressed) return;
+    const { args, contest, t } = pressed;
+    const [, step, presenter] = args;
     if (!isActive(contest)) {
       await ctx.answerCallbackQuery({ text: t("common-contest-ended"), show_alert: true });
       return consoles.writeNow(ctx.api, contest.id, ctx.from.id);

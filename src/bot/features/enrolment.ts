@@ -6,7 +6,7 @@
 // In join mode "approve" a new judge waits for the chair's ✅/✖ in private and gets no ballot before.
 import { Composer, InputFile, type Api } from "grammy";
 import type { User } from "grammy/types";
-import { isChair, JoinModeSchema, type Contest, type Judge } from "../../domain/contest.js";
+import { JoinModeSchema, type Contest, type Judge } from "../../domain/contest.js";
 import { SeatTokenSchema, sameName, seatLink, tokenPrefix, type RosterEntry } from "../../domain/seats.js";
 import { messageRole } from "../../store/messages.js";
 import type { FoundSeat } from "../../store/seats.js";
@@ -18,6 +18,7 @@ import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { isGroupMember, sendPrivate } from "../private-message.js";
 import { qrSheets } from "../qr-sheet.js";
+import { chairButtonPress } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { approvalView, modeLabel, panelSuffix } from "../views/judges.js";
 import { joinPayload, joinView, parseJoinPayload } from "../views/join.js";
@@ -262,12 +263,10 @@ export const enrolmentFeature = (deps: BotDeps, live: LiveMessages, botUsername:
   // ── approve mode: the chair's ✅/✖ ──
 
   composer.callbackQuery(callbackPattern("ap"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    const contest = data?.kind === "ap" ? await store.contests.get(data.args[0]) : undefined;
-    if (!data || data.kind !== "ap" || !contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
-    const [, userId, yes] = data.args;
+    const pressed = await chairButtonPress(deps, ctx, "ap", "anywhere");
+    if (!pressed) return;
+    const { args, contest, t } = pressed;
+    const [, userId, yes] = args;
     const result = await store.seats.decide(contest.id, userId, yes === "1", { by: ctx.from.id, at: deps.now() });
     await ctx.answerCallbackQuery();
     if (result.code === "CONTEST_ENDED") return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));

@@ -9,7 +9,7 @@ import { parseRosterCsv, parseRosterLines, type RosterLine, type RosterLineError
 import { sameName, seatLink, type RosterEntry, type Seat } from "../../domain/seats.js";
 import type { Actor, AuditEvent } from "../../store/audit.js";
 import { newSeatToken, type RosterChange } from "../../store/seats.js";
-import { callbackPattern, decodeCallback } from "../callback-data.js";
+import { callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand } from "../group-contest.js";
@@ -17,6 +17,7 @@ import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { sendPrivate } from "../private-message.js";
 import { qrSheets } from "../qr-sheet.js";
+import { chairButtonPress } from "../roles.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import type { DownloadFile } from "./contest-file.js";
 import {
@@ -337,16 +338,14 @@ export const judgesFeature = (deps: BotDeps, live: LiveMessages, botUsername: ()
   };
 
   composer.callbackQuery(callbackPattern("jv"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    const contest = data?.kind === "jv" ? await store.contests.get(data.args[0]) : undefined;
-    if (!data || data.kind !== "jv" || !contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    const pressed = await chairButtonPress(deps, ctx, "jv", "anywhere");
+    if (!pressed) return;
+    const { args, contest, t } = pressed;
     if (contest.status !== "draft" && contest.status !== "running") {
       await ctx.answerCallbackQuery();
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));
     }
-    const [, target, action, arg] = data.args;
+    const [, target, action, arg] = args;
     const actor: Actor = { by: ctx.from.id, at: deps.now() };
     if (action === "l" || target === "-") {
       await ctx.answerCallbackQuery();

@@ -5,11 +5,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import { isChair, RevealPolicySchema, type Contest, type RevealPolicy } from "../../domain/contest.js";
 import { publicView } from "../../domain/release.js";
 import type { Announcements } from "../announcements.js";
-import { callbackPattern, decodeCallback } from "../callback-data.js";
+import { callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, refuseChairCommand } from "../group-contest.js";
 import { type Translate } from "../i18n.js";
+import { chairButtonPress } from "../roles.js";
 import { loadStandings } from "../standings.js";
 
 /** Names a chair may type for a policy, besides its own: the words a 述职评议 uses for them. */
@@ -90,11 +91,9 @@ export const releaseFeature = (deps: BotDeps, announcements: Announcements, botU
 
   // The publish button under the final results the chair got in private (checked on press).
   composer.callbackQuery(callbackPattern("rp"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    const contest = data?.kind === "rp" ? await store.contests.get(data.args[0]) : undefined;
-    if (!contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    const pressed = await chairButtonPress(deps, ctx, "rp", "anywhere");
+    if (!pressed) return;
+    const { contest, t } = pressed;
     const already = publicView(contest).ranking && contest.status === "finished";
     const published = await announcements.publish(ctx.api, contest, { by: ctx.from.id, at: deps.now() });
     if (published === "NOT_FINISHED") return ctx.answerCallbackQuery({ text: t("closing-publish-not-finished"), show_alert: true });

@@ -5,15 +5,16 @@ import { Composer, InlineKeyboard, type Api } from "grammy";
 import type { User } from "grammy/types";
 import { isChair, type Contest, type Judge } from "../../domain/contest.js";
 import type { Actor } from "../../store/audit.js";
-import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
+import { callbackPattern, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { commandBody, contestCommand, displayName, pressedInContestChat } from "../group-contest.js";
+import { commandBody, contestCommand, displayName } from "../group-contest.js";
 import type { WelcomeChair } from "./setup.js";
 import { type Translate } from "../i18n.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 import { sendPrivate } from "../private-message.js";
+import { chairButtonPress } from "../roles.js";
 import { presenterName } from "../views/round.js";
 
 const normalize = (name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
@@ -108,15 +109,12 @@ export const rosterFeature = (deps: BotDeps, live: LiveMessages, welcomeChair: W
     return ctx.reply(view.text, { reply_markup: view.keyboard });
   };
 
+  // 🗑 is on /status and the judges list, both sent to the chair in private.
   composer.callbackQuery(callbackPattern("r"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    if (data?.kind !== "r") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const [contestId, judgeId, step] = data.args;
-    const contest = await store.contests.get(contestId);
-    // 🗑 is on /status and the judges list, both sent to the chair in private.
-    if (!contest || !pressedInContestChat(ctx, contest)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    const pressed = await chairButtonPress(deps, ctx, "r", "group-or-private");
+    if (!pressed) return;
+    const { args, contest, t } = pressed;
+    const [, judgeId, step] = args;
     if (contest.status !== "draft" && contest.status !== "running") {
       await ctx.answerCallbackQuery();
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));

@@ -4,12 +4,12 @@ import { isChair, ContestSetupSchema, type Contest, type Criterion, type Present
 import { newContestId } from "../../store/contests.js";
 import { parseCriteriaLines, parsePresenterLines } from "../../domain/setup-lines.js";
 import { setupCommand } from "../setup-command.js";
-import { callbackPattern, decodeCallback, encodeCallback } from "../callback-data.js";
+import { callbackPattern, encodeCallback } from "../callback-data.js";
 import { rubricLines } from "../views/rubric.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { commandBody, contestCommand, displayName, isGroupChat, refuseInPrivate } from "../group-contest.js";
-import type { AdminCheck } from "../roles.js";
+import { chairButtonPress, type AdminCheck } from "../roles.js";
 import type { LiveMessages } from "../live-messages.js";
 import { editIgnoringSame } from "../telegram-errors.js";
 
@@ -121,17 +121,15 @@ export const setupFeature = (deps: BotDeps, isAdmin: AdminCheck, consoles: Setup
     ),
   );
 
+  // The confirmation is posted in the group: pressed anywhere else, it is not this contest's.
   composer.callbackQuery(callbackPattern("x"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    const contest = data?.kind === "x" ? await store.contests.get(data.args[0]) : undefined;
-    if (!data || data.kind !== "x" || !contest || contest.chatId !== ctx.chat?.id)
-      return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = deps.translate(contest.language);
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    const pressed = await chairButtonPress(deps, ctx, "x", "group");
+    if (!pressed) return;
+    const { args, contest, t } = pressed;
     await ctx.answerCallbackQuery();
     if (contest.status !== "draft" && contest.status !== "running")
       return editIgnoringSame(() => ctx.editMessageText(t("common-contest-ended")));
-    if (data.args[1] === "0") return editIgnoringSame(() => ctx.editMessageText(t("setup-cancel-kept")));
+    if (args[1] === "0") return editIgnoringSame(() => ctx.editMessageText(t("setup-cancel-kept")));
     // A round still open closes with the contest (atomically): no ballot is taken after this.
     const { closedRound } = await store.contests.end(contest, "cancelled", { by: ctx.from.id, at: deps.now() });
     deps.logger.info({ contestId: contest.id, by: ctx.from.id, closedRound }, "contest cancelled");

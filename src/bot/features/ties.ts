@@ -2,10 +2,10 @@
 // rules left (rule "chair"), and the last confirmation lets /finish post the final ranking.
 import { Composer } from "grammy";
 import { applyTieAction, type TieAction } from "../../domain/chair-decision.js";
-import { isChair, type Contest } from "../../domain/contest.js";
+import type { Contest } from "../../domain/contest.js";
 import { parsePrizeLines } from "../../domain/setup-lines.js";
 import { parseTiebreakLine, prizeScopeOf, type TiebreakError } from "../../domain/tiebreak-line.js";
-import { callbackPattern, decodeCallback } from "../callback-data.js";
+import { callbackPattern } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { tieQuestions } from "../finishing.js";
@@ -13,6 +13,7 @@ import type { MeetingActions } from "../meeting/actions.js";
 import { commandBody, contestCommand } from "../group-contest.js";
 import { lineErrorsText } from "../setup-command.js";
 import { type Translate } from "../i18n.js";
+import { chairButtonPress } from "../roles.js";
 import { loadStandings } from "../standings.js";
 import { prizeRankings } from "../../domain/standings.js";
 import { editIgnoringSame } from "../telegram-errors.js";
@@ -74,15 +75,12 @@ export const tiesFeature = (deps: BotDeps, actions: Pick<MeetingActions, "finish
 
   composer.command("tiebreak", contestCommand(deps, tiebreak, { chairOnly: true }));
 
+  // The questions are sent to the chair in private; a forwarded one still does nothing for anyone else.
   composer.callbackQuery(callbackPattern("t"), async (ctx) => {
-    const data = deps.decodeCallback(ctx.callbackQuery.data);
-    if (data?.kind !== "t") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const [contestId, id, step, actionData] = data.args;
-    const contest = await store.contests.get(contestId);
-    if (!contest) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
-    const t = deps.translate(contest.language);
-    // Checked on every press: a forged or forwarded button does nothing for anyone else.
-    if (!isChair(contest, ctx.from.id)) return ctx.answerCallbackQuery({ text: t("common-chair-only"), show_alert: true });
+    const pressed = await chairButtonPress(deps, ctx, "t", "anywhere");
+    if (!pressed) return;
+    const { args, contest, t } = pressed;
+    const [, id, step, actionData] = args;
     if (contest.status !== "running") {
       await ctx.answerCallbackQuery({ text: t("common-contest-ended"), show_alert: true });
       return editIgnoringSame(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }));
