@@ -381,6 +381,10 @@ const tapFigures = (meeting: Awaited<ReturnType<typeof meetingPhase>>, ceiling: 
     tap_p50_ms_loaded: round(meeting.loaded.p50, 1),
     tap_p99_ms_loaded: round(meeting.loaded.p99, 1),
     redis_round_trips_per_tap: round(clientCommands / meeting.allTaps, 3),
+    // The least disturbed light round, and the CPU of a tap counted in script calls of the ceiling
+    // (how many times a tap costs what its one Redis call costs ioredis and Node, whatever the machine's speed).
+    cpu_us_per_tap_best_round: round(meeting.bestRoundCpuPerTap, 0),
+    cpu_per_tap_in_ceiling_evals: round(meeting.tappingCpuUs / meeting.taps / ceiling.cpuUsPerCall, 2),
   };
 };
 
@@ -424,6 +428,8 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   const client = new Map<string, number>();
   let tappingMs = 0;
   let tappingCpuUs = 0;
+  /** CPU per tap of each light round: the lowest is the figure least disturbed by other processes. */
+  const lightRoundCpuPerTap: number[] = [];
   // Its own connection: the bot's commands are counted on `redis`.
   const checker = redis.duplicate();
   // Rounds alternate: even ones answered by the light responder (cpu_us_per_tap, taps_per_s),
@@ -453,6 +459,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     if (light) {
       tappingMs += ms;
       tappingCpuUs += used.user + used.system;
+      lightRoundCpuPerTap.push((used.user + used.system) / roundTaps);
       latencies.push(...roundLatencies);
       submits.push(...roundSubmits);
     } else {
@@ -520,6 +527,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     setupMs,
     tappingMs,
     tappingCpuUs,
+    bestRoundCpuPerTap: Math.min(...lightRoundCpuPerTap),
     taps,
     /** Taps of every round (both responders): the Redis commands were counted over all of them. */
     allTaps: taps + modelTaps,
