@@ -9,7 +9,7 @@ import type { Store } from "../store/store.js";
 import type { Contest } from "../domain/contest.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
-import { createI18n, createTranslators } from "./i18n.js";
+import { createI18n, createTranslators, translatorOf } from "./i18n.js";
 import { createCallbackDecoder } from "./callback-data.js";
 import { createBallotViewCache } from "./views/ballot.js";
 import { newDrawSeed } from "../domain/draw.js";
@@ -55,6 +55,7 @@ import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
 import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
 import { ballotPressLimit, sharedLimit, type RateLimitSettings } from "./rate-limit.js";
 import { countInteractiveSends, createSharedBudget, pauseOnRateLimit } from "./send-budget.js";
+import { plainJsonCalls } from "./json-calls.js";
 import { createSendQueue, unpacedSendQueue, type SendQueue } from "./send-queue.js";
 
 export type CreateBotOptions = {
@@ -138,6 +139,12 @@ export const createBot = (options: CreateBotOptions) => {
     (paced
       ? createSendQueue({ perSecond: options.broadcastRatePerS ?? 28, perChatIntervalMs: PER_CHAT_INTERVAL_MS, logger, ...(metrics ? { metrics } : {}), ...(budget ? { budget } : {}) })
       : unpacedSendQueue(metrics));
+  // Innermost: a tap's answer and edits go out as plain JSON (json-calls.ts).
+  // (Not with a client that builds its own URLs: a test environment or a custom buildUrl.)
+  if (!options.client?.buildUrl && options.client?.environment !== "test") {
+    const fetch = options.client?.fetch as typeof globalThis.fetch | undefined;
+    bot.api.config.use(plainJsonCalls({ apiRoot: options.client?.apiRoot ?? config.TELEGRAM_API_ROOT, token: options.token, ...(fetch ? { fetch } : {}) }));
+  }
   // Installed before autoRetry, so that it sees every attempt (each 429 autoRetry waits out).
   if (metrics) bot.api.config.use(apiMetrics(metrics));
   if (budget) bot.api.config.use(pauseOnRateLimit(budget));
@@ -148,6 +155,7 @@ export const createBot = (options: CreateBotOptions) => {
 
   const now = options.now ?? Date.now;
   const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
+  const translate = createTranslators(i18n);
   const deps: BotDeps = {
     config,
     store,
@@ -157,7 +165,8 @@ export const createBot = (options: CreateBotOptions) => {
     drawSeed: options.drawSeed ?? newDrawSeed,
     sendQueue,
     ballotAppBase: ballotAppBase(config),
-    translate: createTranslators(i18n),
+    translate,
+    translateFor: translatorOf(translate, config.DEFAULT_LOCALE),
     decodeCallback: createCallbackDecoder(),
     ballotViews: createBallotViewCache(),
   };
@@ -210,14 +219,14 @@ export const createBot = (options: CreateBotOptions) => {
   if (metrics) bot.use(updateMetrics(metrics));
   // Updates of one chat and user are handled in order; different chats run concurrently.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
-  bot.use(i18n);
   // One error boundary for polling, webhook and handleUpdate alike: log, tell the user, carry on.
   const features = bot.errorBoundary(async ({ error, ctx }) => {
     logger.error({ err: error, update_id: ctx.update.update_id }, "update failed");
     metrics?.updateErrors.inc({ type: updateType(ctx.update) });
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("common-error"), show_alert: true });
-      else if (ctx.chat) await ctx.reply(ctx.t("common-error"));
+      const t = deps.translateFor(ctx);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t("common-error"), show_alert: true });
+      else if (ctx.chat) await ctx.reply(t("common-error"));
     } catch {
       // The error report itself failed; the log above has the cause.
     }
@@ -225,7 +234,7 @@ export const createBot = (options: CreateBotOptions) => {
   // The hot path first: a judge's ballot taps are most of the updates, and every filter they pass
   // on the way (each .command()/.callbackQuery() of a feature) costs allocations (npm run bench:
   // ~20% of a tap's CPU). Only ballot buttons (v|k|g|s|a) stop here; everything else goes on.
-  if (options.rateLimit) features.use(ballotPressLimit(options.rateLimit));
+  if (options.rateLimit) features.use(ballotPressLimit(options.rateLimit, deps.translateFor));
   features.use(ballotFeature(deps, live, submitBallot));
   // Everything after the ballot feature sits in one composer of its own: grammY nests each use() of
   // a composer around the ones before it, so every feature added straight to `features` would wrap
@@ -234,7 +243,10 @@ export const createBot = (options: CreateBotOptions) => {
   // handlers: a ballot press stops two levels down instead of ~25.
   const rest = new Composer<BotContext>();
   features.use(rest);
-  if (options.rateLimit) rest.use(sharedLimit(options.rateLimit, store.rateLimits, logger));
+  // The i18n plugin negotiates a locale and builds ctx.t for every update it sees; ballot presses,
+  // answered above, take their translator from deps.translateFor instead (same locale).
+  rest.use(i18n);
+  if (options.rateLimit) rest.use(sharedLimit(options.rateLimit, store.rateLimits, logger, deps.translateFor));
   // Before /start's own handler: the group's "open the private chat" button for a chair's console.
   rest.use(consoleFeature(deps, { consoles, actions, chairs, showJudges: judgesViewForChair(judges.judgesView, chairs), screen: config }));
   rest.use(startFeature(deps, enrolment.startJoin));

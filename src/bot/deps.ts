@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
 import type { BotContext } from "./context.js";
 import type { SendQueue } from "./send-queue.js";
-import type { Translators } from "./i18n.js";
+import type { Translate, Translators } from "./i18n.js";
 import type { CallbackDecoder } from "./callback-data.js";
 import type { BallotViewCache } from "./views/ballot.js";
 
@@ -23,6 +23,8 @@ export type BotDeps = {
   ballotAppBase?: string | undefined;
   /** The translator of a locale (bundles matched once per locale, texts kept; one per bot). */
   translate: Translators;
+  /** The translator of an update's replies, also where the i18n plugin has not run (ballot presses). */
+  translateFor: (ctx: BotContext) => Translate;
   /** Button data decoded (each text checked once, kept; one per bot). */
   decodeCallback: CallbackDecoder;
   /** The ballot screens' parts built once per contest version, presenter and criterion (one per bot). */

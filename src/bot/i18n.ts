@@ -16,16 +16,20 @@ export const localeOfLanguageCode = (code: string | undefined, fallback: Locale)
   return fallback;
 };
 
+/**
+ * The locale of an update's replies: a private chat follows the user's app language, a group the
+ * default (group handlers switch to the contest's language once they have loaded the contest).
+ */
+export const negotiatedLocale = (ctx: Context, defaultLocale: Locale): Locale =>
+  ctx.chat?.type === "private" ? localeOfLanguageCode(ctx.from?.language_code, defaultLocale) : defaultLocale;
+
 export const createI18n = <C extends Context & I18nFlavor>(defaultLocale: Locale) =>
   new I18n<C>({
     defaultLocale,
     directory: LOCALES_DIR,
     // Isolation marks (U+2068/U+2069) around variables show up as junk in some Telegram clients.
     fluentBundleOptions: { useIsolating: false },
-    // Private chats follow the user's app language; group handlers switch to the contest's
-    // language once they have loaded the contest (ctx.i18n.useLocale).
-    localeNegotiator: (ctx) =>
-      ctx.chat?.type === "private" ? localeOfLanguageCode(ctx.from?.language_code, defaultLocale) : defaultLocale,
+    localeNegotiator: (ctx) => negotiatedLocale(ctx, defaultLocale),
   });
 
 /** What this module uses of a Fluent bundle (@fluent/bundle's FluentBundle). */
@@ -68,6 +72,13 @@ const createTranslator = (i18n: I18n<never> | I18n<any>, locale: Locale): Transl
 };
 
 export type Translators = (locale: Locale) => Translate;
+
+/**
+ * The update's translator without the i18n plugin's middleware: `ctx.t` where the plugin has run,
+ * otherwise the negotiated locale's translator (ballot presses are handled before the plugin runs).
+ */
+export const translatorOf = (translators: Translators, defaultLocale: Locale) => (ctx: Context & I18nFlavor): Translate =>
+  typeof (ctx as Partial<I18nFlavor>).t === "function" ? ctx.t : translators(negotiatedLocale(ctx, defaultLocale));
 
 /** The translator of each locale, made once per locale (one per bot: BotDeps.translate). */
 export const createTranslators = (i18n: I18n<never> | I18n<any>): Translators => {

@@ -4,6 +4,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import type { Logger } from "../logger.js";
 import type { RateLimitStore } from "../store/rate-limits.js";
 import type { BotContext } from "./context.js";
+import type { Translate } from "./i18n.js";
 import { BALLOT_PRESS } from "./features/ballot.js";
 
 export type RateLimitSettings = {
@@ -12,10 +13,13 @@ export type RateLimitSettings = {
   windowS: number;
 };
 
-const tellOnce = async (ctx: BotContext): Promise<void> => {
+type TranslateFor = (ctx: BotContext) => Translate;
+
+const tellOnce = async (ctx: BotContext, translateFor: TranslateFor): Promise<void> => {
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited"), show_alert: true });
-    else if (ctx.chat?.type === "private") await ctx.reply(ctx.t("rate-limited"));
+    const t = translateFor(ctx);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t("rate-limited"), show_alert: true });
+    else if (ctx.chat?.type === "private") await ctx.reply(t("rate-limited"));
   } catch {
     // Telegram refused the notice; the updates are ignored all the same.
   }
@@ -27,19 +31,19 @@ const userOf = (ctx: BotContext): string | undefined => (ctx.from ? String(ctx.f
  * Ballot presses, the hot path, counted in this process only so that a tap stays one Redis round
  * trip (each press is one atomic script call anyway; in polling mode there is one process).
  */
-export const ballotPressLimit = (settings: RateLimitSettings) =>
+export const ballotPressLimit = (settings: RateLimitSettings, translateFor: TranslateFor) =>
   limit<BotContext, never>({
     timeFrame: settings.windowS * 1000,
     limit: settings.updates,
     keyGenerator: (ctx) => (ctx.callbackQuery?.data !== undefined && BALLOT_PRESS.test(ctx.callbackQuery.data) ? userOf(ctx) : undefined),
-    onLimitExceeded: (ctx) => void tellOnce(ctx),
+    onLimitExceeded: (ctx) => void tellOnce(ctx, translateFor),
   });
 
 /**
  * Every other update, counted in Redis so that replicas share one limit per user. When Redis
  * cannot count, the update goes through (the handler reports its own storage error).
  */
-export const sharedLimit = (settings: RateLimitSettings, store: RateLimitStore, logger: Logger) => {
+export const sharedLimit = (settings: RateLimitSettings, store: RateLimitStore, logger: Logger, translateFor: TranslateFor) => {
   const windowMs = settings.windowS * 1000;
   const counter = {
     incr: (user: string) =>
@@ -56,6 +60,6 @@ export const sharedLimit = (settings: RateLimitSettings, store: RateLimitStore, 
     storageClient: counter,
     keyPrefix: "",
     keyGenerator: userOf,
-    onLimitExceeded: (ctx) => void tellOnce(ctx),
+    onLimitExceeded: (ctx) => void tellOnce(ctx, translateFor),
   });
 };

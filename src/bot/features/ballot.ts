@@ -66,7 +66,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     if (data.kind === "v") {
       const [, , criterion, value] = data.args;
       const result = await store.ballots.tap(contestId, presenter, judgeId, criterion, value, deps.now(), ctx.updateClaim);
-      if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+      if (result.code === "NO_CONTEST") return ctx.answerCallbackQuery(deps.translateFor(ctx)("common-unknown-button"));
       const t = deps.translate(result.state.contest.language);
       if (result.code !== "OK") return refuse(ctx, t, result.state, presenter, result.code);
       await afterStored(ctx, ctx.answerCallbackQuery());
@@ -76,7 +76,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
     if (data.kind === "s") return submit(ctx, contestId, presenter, judgeId);
     if (data.kind === "a" && data.args[2] === "1") return submit(ctx, contestId, presenter, judgeId, true);
     const state = await store.ballots.state(contestId, presenter, judgeId, ctx.updateClaim);
-    if (!state) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    if (!state) return ctx.answerCallbackQuery(deps.translateFor(ctx)("common-unknown-button"));
     const t = deps.translate(state.contest.language);
     if (!state.judge) return refuse(ctx, t, state, presenter, "NOT_JUDGE");
     const ended = state.contest.status === "finished" || state.contest.status === "cancelled";
@@ -108,7 +108,7 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
       return live.refreshCounter(ctx.api, result.state.contest, presenter, result);
     }
     const state = await store.ballots.state(contestId, presenter, judgeId);
-    if (!state || result.code === "NO_CONTEST") return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    if (!state || result.code === "NO_CONTEST") return ctx.answerCallbackQuery(deps.translateFor(ctx)("common-unknown-button"));
     const t = deps.translate(state.contest.language);
     if (result.code === "INCOMPLETE") return ctx.answerCallbackQuery({ text: t("ballot-incomplete"), show_alert: true });
     return refuse(ctx, t, state, presenter, result.code);
@@ -116,17 +116,17 @@ export const ballotFeature = (deps: BotDeps, live: LiveMessages, submitBallot: S
 
   composer.callbackQuery(BALLOT_PRESS, async (ctx) => {
     const data = deps.decodeCallback(ctx.callbackQuery.data);
-    if (!isBallotCallback(data)) return ctx.answerCallbackQuery(ctx.t("common-unknown-button"));
+    if (!isBallotCallback(data)) return ctx.answerCallbackQuery(deps.translateFor(ctx)("common-unknown-button"));
     // A ballot lives in the judge's own private chat; a press from anywhere else is refused.
     if (ctx.chat?.type !== "private" || ctx.chat.id !== ctx.from.id)
-      return ctx.answerCallbackQuery({ text: ctx.t("common-not-your-ballot"), show_alert: true });
+      return ctx.answerCallbackQuery({ text: deps.translateFor(ctx)("common-not-your-ballot"), show_alert: true });
     try {
       return await handle(ctx, data);
     } catch (error) {
       // Delivered again (webhook retry, another replica): its first delivery did the work and replied.
       if (error instanceof DuplicateUpdateError) return ctx.updateClaim?.dropped();
       deps.logger.error({ err: error, data: ctx.callbackQuery.data, user: ctx.from.id }, "ballot step failed");
-      return ctx.answerCallbackQuery({ text: ctx.t("common-not-recorded"), show_alert: true }).catch(() => undefined);
+      return ctx.answerCallbackQuery({ text: deps.translateFor(ctx)("common-not-recorded"), show_alert: true }).catch(() => undefined);
     }
   });
 
