@@ -9,6 +9,7 @@ export type ClusterNode = { host: string; port: number };
 const connectionOptions = {
   maxRetriesPerRequest: 1,
   commandTimeout: 3000,
+  enableAutoPipelining: true,
   connectTimeout: 5000,
 } satisfies RedisOptions;
 
