@@ -111,6 +111,14 @@ const downloadFromApi =
  */
 const PER_CHAT_INTERVAL_MS = 1100;
 
+/** What an update waits for: its chat's and its user's earlier updates (one key in a private chat). */
+const orderKeys = (ctx: BotContext): string[] => {
+  const chat = ctx.chat?.id;
+  const user = ctx.from?.id;
+  if (chat === undefined) return user === undefined ? [] : [String(user)];
+  return user === undefined || user === chat ? [String(chat)] : [String(chat), String(user)];
+};
+
 export const createBot = (options: CreateBotOptions) => {
   const { logger, config, metrics } = options;
   const store = metrics ? countSubmittedBallots(options.store, metrics) : options.store;
@@ -218,7 +226,7 @@ export const createBot = (options: CreateBotOptions) => {
   }
   if (metrics) bot.use(updateMetrics(metrics));
   // Updates of one chat and user are handled in order; different chats run concurrently.
-  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
+  bot.use(sequentialize(orderKeys));
   // One error boundary for polling, webhook and handleUpdate alike: log, tell the user, carry on.
   const features = bot.errorBoundary(async ({ error, ctx }) => {
     logger.error({ err: error, update_id: ctx.update.update_id }, "update failed");

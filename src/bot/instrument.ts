@@ -8,6 +8,8 @@ import type { BotContext } from "./context.js";
 
 /** "message", "callback_query", ...: the one field of an update besides update_id. */
 export const updateType = (update: Update): string => {
+  // Most of a meeting's updates are button presses: named without enumerating the object's keys.
+  if (update.callback_query) return "callback_query";
   for (const key in update) if (key !== "update_id") return key;
   return "unknown";
 };
