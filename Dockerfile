@@ -23,6 +23,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY locales ./locales
 USER node
+# A young generation of up to 3 × 64 MB: a meeting's burst of taps keeps ~1,500 requests in flight,
+# and with Node's default (16 MB semi-spaces) each scavenge copies them again; this halves the
+# garbage collector's share of a tap (README, Performance). Override with NODE_OPTIONS if memory is tight.
+ENV NODE_OPTIONS=--max-semi-space-size=64
 EXPOSE 8080
 # node:22-slim has no curl/wget: probe the health endpoint with Node's fetch.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

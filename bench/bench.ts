@@ -398,6 +398,8 @@ const tapFigures = (meeting: Awaited<ReturnType<typeof meetingPhase>>, ceiling: 
     // (how many times a tap costs what its one Redis call costs ioredis and Node, whatever the machine's speed).
     cpu_us_per_tap_best_round: round(meeting.bestRoundCpuPerTap, 0),
     cpu_per_tap_in_ceiling_evals: round(meeting.tappingCpuUs / meeting.taps / ceiling.cpuUsPerCall, 2),
+    rss_mb_max_tapping: round(meeting.rssMax / 2 ** 20, 0),
+    node_flags: process.execArgv.join(" "),
   };
 };
 
@@ -472,6 +474,9 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   let modelCpuUs = 0;
   let modelTaps = 0;
   const judges = Array.from({ length: G * J }, (_, i) => ({ g: Math.floor(i / J), j: i % J }));
+  // The process's resident memory, sampled through the tapping (the young generation's size shows here).
+  let rssMax = 0;
+  const rssSampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 50);
   // Round p taps presenter p; the measured rounds follow the warm-up.
   for (let p = 0; p < WARM_UP_ROUNDS + P; p++) {
     await Promise.all(Array.from({ length: G }, (_, g) => command(bot, g, "/open")));
@@ -515,6 +520,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     await endRound(bot, p, contestIds, checker, prefix);
   }
 
+  clearInterval(rssSampler);
   if (profiler) {
     mkdirSync(PROFILE_DIR!, { recursive: true });
     profiles.forEach((profile, i) => writeFileSync(`${PROFILE_DIR}/taps-round${i}.cpuprofile`, JSON.stringify(profile)));
@@ -558,6 +564,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     tappingMs,
     tappingCpuUs,
     bestRoundCpuPerTap: Math.min(...lightRoundCpuPerTap),
+    rssMax,
     taps,
     /** Taps of every round (both responders): the Redis commands were counted over all of them. */
     allTaps: taps + modelTaps,

@@ -83,6 +83,9 @@ describe("Dockerfile", () => {
     const runtime = instructions.slice(instructions.indexOf(froms.at(-1) ?? ""));
     expect(runtime).toContain("USER node");
     expect(runtime).toContain("ENV NODE_ENV=production");
+    // The young generation `npm start` and the bench use too (README, Performance).
+    expect(runtime).toContain("ENV NODE_OPTIONS=--max-semi-space-size=64");
+    expect(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).scripts.start).toBe("node --max-semi-space-size=64 dist/src/main.js");
     const user = runtime.indexOf("USER node");
     const cmd = runtime.findIndex((l) => l.startsWith("CMD "));
     expect(user).toBeLessThan(cmd);
