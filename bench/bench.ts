@@ -195,10 +195,12 @@ const table = (title: string, rows: Array<[string, string | number]>) => {
  * web streams, the body decoded, the message stored and compared, JSON both ways). The bot still
  * serialises every call as it would for Telegram (the request body is the bot's work); only the
  * reply's parse is not counted (a real one would be the whole edited message). Every other method
- * goes to the model. The last edit body per chat is kept, so the driver checks that the button it
- * presses next was really on the judge's screen.
+ * goes to the model. The driver names the button it will press next in each chat (`next`, as its
+ * JSON `"callback_data":"…"`), and the responder notes whether the chat's latest edit shows it
+ * (`onScreen`), so the driver checks each press was on the judge's screen without this process
+ * keeping every judge's last ~4 KB body alive between taps (garbage the bot would not make).
  */
-type Responder = { light: boolean; lastEdit: Map<number, string>; answers: number; edits: number };
+type Responder = { light: boolean; next: Map<number, string>; onScreen: Map<number, boolean>; answers: number; edits: number };
 
 const lightResponse = (result: unknown) => {
   const body = { ok: true, result };
@@ -229,7 +231,8 @@ const responderFetch = (model: TelegramModel, responder: Responder): typeof fetc
       const messageId = jsonInteger(body, '"message_id":');
       if (!Number.isInteger(chatId) || !Number.isInteger(messageId)) throw new Error(`light responder: no chat_id/message_id in ${method}`);
       responder.edits += 1;
-      responder.lastEdit.set(chatId, body);
+      const needle = responder.next.get(chatId);
+      if (needle !== undefined) responder.onScreen.set(chatId, body.includes(needle));
       return lightResponse({ message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatId > 0 ? { id: chatId, type: "private", first_name: "-" } : { id: chatId, type: "supergroup", title: "-" }, text: "-" });
     }
     return viaModel(input, init);
@@ -249,7 +252,7 @@ type MeetingDriver = Pick<BenchBot, "model" | "store" | "handle">;
 
 const buildBot = (redis: Redis, prefix: string, extra: Partial<CreateBotOptions>): BenchBot => {
   const model = new TelegramModel();
-  const responder: Responder = { light: false, lastEdit: new Map(), answers: 0, edits: 0 };
+  const responder: Responder = { light: false, next: new Map(), onScreen: new Map(), answers: 0, edits: 0 };
   const store = createStore(redis, prefix);
   const created = createBot({
     token: model.token,
@@ -339,21 +342,27 @@ const tapBallotLight = async (bot: BenchBot, g: number, j: number, p: number, la
   const judge = judgeOf(g, j);
   const stored = bot.model.lastMessage(judge.id)!;
   const message = bot.model.toMessage(bot.model.chat(judge.id), stored);
-  const contestId = /^[a-z]+\|([^|]+)\|/.exec((stored.replyMarkup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard?.flat().find((b) => b.callback_data)?.callback_data ?? "")?.[1];
+  const buttons = (stored.replyMarkup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard?.flat() ?? [];
+  const contestId = /^[a-z]+\|([^|]+)\|/.exec(buttons.find((b) => b.callback_data)?.callback_data ?? "")?.[1];
   if (!contestId) throw new Error(`judge ${judge.id}: no ballot buttons on message ${stored.messageId}`);
   const from = bot.model.toUser(judge);
-  const press = async (data: string) => {
+  const { next, onScreen } = bot.responder;
+  const presses = [...Array.from({ length: C }, (_, c) => encodeCallback("v", contestId, p, c, scoreOf(g, j, p, c))), encodeCallback("s", contestId, p)];
+  const needle = (data: string) => `"callback_data":"${data}"`;
+  onScreen.delete(judge.id);
+  for (const [i, data] of presses.entries()) {
+    const shown = i === 0 ? buttons.some((b) => b.callback_data === data) : onScreen.get(judge.id) === true;
+    if (!shown) throw new Error(`judge ${judge.id}: no button ${data} on their screen`);
+    onScreen.delete(judge.id);
+    const following = presses[i + 1];
+    if (following === undefined) next.delete(judge.id);
+    else next.set(judge.id, needle(following));
     lightCallbackId += 1;
-    const screen = bot.responder.lastEdit.get(judge.id) ?? JSON.stringify(stored.replyMarkup);
-    if (!screen.includes(`"callback_data":"${data}"`)) throw new Error(`judge ${judge.id}: no button ${data} on their screen`);
     const update: Update = { update_id: 2_000_000_000 + lightCallbackId, callback_query: { id: String(lightCallbackId), from, chat_instance: String(judge.id), message, data } };
     const started = now();
     await bot.handle(update);
-    return now() - started;
-  };
-  bot.responder.lastEdit.delete(judge.id);
-  for (let c = 0; c < C; c++) latencies.push(await press(encodeCallback("v", contestId, p, c, scoreOf(g, j, p, c))));
-  submits.push(await press(encodeCallback("s", contestId, p)));
+    (i < C ? latencies : submits).push(now() - started);
+  }
 };
 
 /** The tap figures of the rounds (and solo taps) the Telegram model answered, as before the light responder. */

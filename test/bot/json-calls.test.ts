@@ -13,7 +13,7 @@ const recordingFetch = (reply: (url: string) => unknown) => {
   const sent: Sent[] = [];
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input);
-    const headers = Object.fromEntries(new Headers(init?.headers as HeadersInit).entries());
+    const headers = Object.fromEntries(new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]).entries());
     const body = typeof init?.body === "string" ? JSON.parse(init.body) : "(not a string)";
     sent.push({ url, method: init?.method, headers, body });
     const answer = reply(url);
