@@ -39,10 +39,15 @@ export const createMetrics = (options: MetricsOptions = {}) => {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
   });
+  // Read from the update tracker when scraped (bot/instrument.ts), not moved on every update.
+  let inFlight = () => 0;
   const updatesInFlight = new Gauge({
     name: "bot_updates_in_flight",
     help: "Updates being handled right now.",
     registers,
+    collect() {
+      this.set(inFlight());
+    },
   });
   const ballotsSubmitted = new Counter({
     name: "bot_ballots_submitted_total",
@@ -89,6 +94,10 @@ export const createMetrics = (options: MetricsOptions = {}) => {
     updateErrors,
     updateSeconds,
     updatesInFlight,
+    /** Where bot_updates_in_flight is read from (the bot's update tracker). */
+    readInFlight: (count: () => number) => {
+      inFlight = count;
+    },
     ballotsSubmitted,
     apiCalls,
     apiErrors,

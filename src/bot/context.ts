@@ -12,4 +12,6 @@ export type BotContext = Context &
      * `duplicate` set, so that the update is not counted as handled).
      */
     updateClaim?: { updateId: number; ttlSeconds: number; dropped: () => void; duplicate?: boolean };
+    /** Set by the update dedupe when this delivery was claimed before: nothing was done. */
+    droppedDuplicate?: boolean;
   };

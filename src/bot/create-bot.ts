@@ -52,7 +52,7 @@ import { receiptsFeature } from "./features/receipts.js";
 import { seasonFeature } from "./features/season.js";
 import type { Metrics } from "../metrics.js";
 import { DEDUPE_TTL_SECONDS, dedupeUpdates } from "./dedupe.js";
-import { apiMetrics, countSubmittedBallots, createInFlight, updateMetrics, updateType } from "./instrument.js";
+import { apiMetrics, countSubmittedBallots, createUpdateTracker, updateType } from "./instrument.js";
 import { ballotPressLimit, sharedLimit, type RateLimitSettings } from "./rate-limit.js";
 import { countInteractiveSends, createSharedBudget, pauseOnRateLimit } from "./send-budget.js";
 import { plainJsonCalls } from "./json-calls.js";
@@ -208,9 +208,9 @@ export const createBot = (options: CreateBotOptions) => {
   const timers = createRoundScheduler({ deps, api: bot.api, closing, reminders, chairs, ready: () => bot.isInited() });
   timers.start(options.timerPollMs ?? 1000);
 
-  // Operations first: track the update (a shutdown waits for it), drop a repeated delivery before
-  // any work (webhook mode), then count and time it.
-  const inFlight = createInFlight(metrics);
+  // Operations first: track, count and time the update (a shutdown waits for it), then drop a
+  // repeated delivery before any work (webhook mode; a dropped one is not counted as handled).
+  const inFlight = createUpdateTracker(metrics);
   bot.use(inFlight.middleware);
   if (options.dedupeUpdates) {
     const ttl = typeof options.dedupeUpdates === "object" ? options.dedupeUpdates.ttlSeconds : DEDUPE_TTL_SECONDS;
@@ -224,7 +224,6 @@ export const createBot = (options: CreateBotOptions) => {
       }),
     );
   }
-  if (metrics) bot.use(updateMetrics(metrics));
   // Updates of one chat and user are handled in order; different chats run concurrently.
   bot.use(sequentialize(orderKeys));
   // One error boundary for polling, webhook and handleUpdate alike: log, tell the user, carry on.

@@ -33,6 +33,7 @@ export const dedupeUpdates =
   async (ctx, next) => {
     const updateId = ctx.update.update_id;
     const dropped = () => {
+      ctx.droppedDuplicate = true;
       metrics?.duplicateUpdates.inc();
       logger.debug({ update_id: updateId }, "duplicate update dropped");
     };

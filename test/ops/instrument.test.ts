@@ -1,7 +1,7 @@
 // Operations hooks of the bot, in-process: dedupe of repeated updates, metrics, in-flight drain.
 import { afterEach, describe, expect, it } from "vitest";
 import { createMetrics, type Metrics } from "../../src/metrics.js";
-import { createInFlight } from "../../src/bot/instrument.js";
+import { createUpdateTracker } from "../../src/bot/instrument.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createHarness, type Harness } from "../bot/harness.js";
 import { MEETING_GROUP, judges, runMeeting } from "./meeting-script.js";
@@ -71,18 +71,21 @@ describe("bot operations hooks", () => {
   });
 
   it("lets a shutdown wait for the updates being handled", async () => {
-    const inFlight = createInFlight();
+    const metrics = createMetrics();
+    const inFlight = createUpdateTracker(metrics);
     let release!: () => void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
-    const ctx = {} as BotContext;
+    const ctx = { update: { update_id: 1 } } as BotContext;
     const handling = inFlight.middleware(ctx, () => blocked);
     expect(inFlight.size()).toBe(1);
+    expect(await valueOf(metrics, "bot_updates_in_flight")).toBe(1);
     expect(await inFlight.drain(10)).toBe(false);
     const drained = inFlight.drain(10_000);
     release();
     await handling;
     expect(await drained).toBe(true);
     expect(inFlight.size()).toBe(0);
+    expect(await valueOf(metrics, "bot_updates_in_flight")).toBe(0);
     expect(await inFlight.drain(0)).toBe(true);
   });
 });
