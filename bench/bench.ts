@@ -560,11 +560,14 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
   const ballots = submits.length;
 
   // Memory of what the ballots left in Redis: the ballots and drafts hashes of every round.
+  // Divided by the ballots those hashes hold (every round's, whichever responder answered).
   let ballotBytes = 0;
   let draftBytes = 0;
+  let storedBallots = 0;
   for (const id of contestIds) {
     const keys = contestKeys(prefix, id);
     for (let p = 0; p <= WARM_UP_ROUNDS + P; p++) {
+      storedBallots += await redis.hlen(keys.ballots(p));
       ballotBytes += Number((await redis.call("MEMORY", "USAGE", keys.ballots(p), "SAMPLES", "0")) ?? 0);
       draftBytes += Number((await redis.call("MEMORY", "USAGE", keys.drafts(p), "SAMPLES", "0")) ?? 0);
     }
@@ -595,7 +598,7 @@ const meetingPhase = async (redis: Redis, prefix: string, clientCounts: Map<stri
     client,
     ballotBytes,
     draftBytes,
-    allBallots: ballots + soloSubmits.length,
+    storedBallots,
   };
 };
 
@@ -1044,8 +1047,8 @@ const main = async () => {
       ["Redis round trips per tap (commands sent)", `${round(perTap(clientCommands), 3)}  [${clientBreakdown}]`],
       ["Redis scripts per tap (INFO evalsha+eval)", round(perTap(serverScripts), 3)],
       ["Redis commands per tap (INFO, incl. in scripts)", `${round(perTap(serverCommands), 3)}  [${breakdown}]`],
-      ["Redis bytes per ballot (ballots hash)", round(meeting.ballotBytes / meeting.allBallots, 0)],
-      ["Redis bytes per ballot (+ drafts hash)", round((meeting.ballotBytes + meeting.draftBytes) / meeting.allBallots, 0)],
+      ["Redis bytes per ballot (ballots hash)", round(meeting.ballotBytes / meeting.storedBallots, 0)],
+      ["Redis bytes per ballot (+ drafts hash)", round((meeting.ballotBytes + meeting.draftBytes) / meeting.storedBallots, 0)],
     ]);
     table("one tap at a time", [
       ["value taps", meeting.solo.n],
@@ -1080,8 +1083,8 @@ const main = async () => {
       redis_scripts_per_tap_info: round(perTap(serverScripts), 3),
       redis_commands_per_tap_info: round(perTap(serverCommands), 3),
       ...withModel(meeting, ceiling),
-      redis_bytes_per_ballot: round(meeting.ballotBytes / meeting.allBallots, 0),
-      redis_bytes_per_ballot_with_draft: round((meeting.ballotBytes + meeting.draftBytes) / meeting.allBallots, 0),
+      redis_bytes_per_ballot: round(meeting.ballotBytes / meeting.storedBallots, 0),
+      redis_bytes_per_ballot_with_draft: round((meeting.ballotBytes + meeting.draftBytes) / meeting.storedBallots, 0),
       ranking_ms_1000x100: round(ranking.p50, 1),
       broadcast_judges: BROADCAST_JUDGES,
       broadcast_msgs_per_s: round(broadcast.perSecond, 1),
