@@ -12,3 +12,5 @@ screen-timer-started = ⏱ Speaking timer of {$minutes} min started on the score
 screen-timer-started-plain = ⏱ Speaking timer of {$minutes} min started on the scoreboard. /timer stop ends it.
 screen-timer-stopped = ⏹ Speaking timer stopped; the scoreboard no longer shows it.
 screen-timer-none = No speaking timer is running.
+
+audit-event-speaking-timer = speaking timer

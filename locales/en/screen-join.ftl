@@ -9,3 +9,5 @@ screen-join-roster-mode = Judges join this contest by personal invitation only (
 screen-view-usage = /screen — sends you the scoreboard link in private; /screen join — shows each panel's join QR code on it; /screen board — shows the board again; /screen revoke — disables the link.
 screen-console-show-join = 📱 Scoreboard: join codes
 screen-console-show-board = 📊 Scoreboard: board
+
+audit-event-screen-view = scoreboard view switched

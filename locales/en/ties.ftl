@@ -80,3 +80,5 @@ ties-ask-published = 🏆 The final ranking has been posted in the group.
 ties-press-stale = This is the current state; please use the buttons shown.
 ties-press-gone = This tie no longer exists (scores changed). Send /finish in the group again.
 ties-press-decided = This tie has already been decided.
+
+audit-event-tiebreak-decided = tie order decided by the chair

@@ -12,3 +12,5 @@ screen-timer-started = ⏱ 大屏已开始发言计时 {$minutes} 分钟：第 {
 screen-timer-started-plain = ⏱ 大屏已开始发言计时 {$minutes} 分钟。/timer stop 停止。
 screen-timer-stopped = ⏹ 发言计时已停止，大屏不再显示。
 screen-timer-none = 现在没有发言计时。
+
+audit-event-speaking-timer = 发言计时

@@ -9,3 +9,5 @@ screen-join-roster-mode = 本次评议为“名单”加入方式，评委只能
 screen-view-usage = /screen — 私聊发给你大屏链接；/screen join — 大屏显示各评委组的加入二维码；/screen board — 大屏切回排名；/screen revoke — 使链接失效。
 screen-console-show-join = 📱 大屏：扫码加入
 screen-console-show-board = 📊 大屏：切回排名
+
+audit-event-screen-view = 大屏画面切换

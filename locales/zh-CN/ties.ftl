@@ -80,3 +80,5 @@ ties-ask-published = 🏆 最终排名已在群里公布。
 ties-press-stale = 已是最新状态，请按当前按钮操作。
 ties-press-gone = 这处并列已不存在（成绩有变化）。请在群里重新发送 /finish。
 ties-press-decided = 这处并列已经裁定。
+
+audit-event-tiebreak-decided = 主持人确定并列名次
