@@ -9,6 +9,21 @@ import { testRedis, type TestRedis } from "../support/redis.js";
 import { judge, sampleContest } from "./fixtures.js";
 import { DRAW_METHOD, type DrawRecord } from "../../src/domain/draw.js";
 
+/** The names of the Redis commands `step` sent on `redis`, and what it returned. */
+const commandsSent = async <T>(redis: TestRedis["redis"], step: () => Promise<T>): Promise<{ result: T; sent: string[] }> => {
+  const sent: string[] = [];
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+    sent.push(command.name);
+    return (send as (...args: unknown[]) => unknown)(command, ...rest);
+  }) as typeof redis.sendCommand;
+  try {
+    return { result: await step(), sent };
+  } finally {
+    redis.sendCommand = send;
+  }
+};
+
 describe("contests cached per version (real Redis)", () => {
   let r: TestRedis;
   /** Two replicas: each its own store and cache, one Redis. */
@@ -57,14 +72,7 @@ describe("contests cached per version (real Redis)", () => {
     expect((await a.contests.get(contest.id))!.setup.criteria[0]!.name).toBe("落实度");
     await a.ballots.tap(contest.id, 0, 11, 1, 5);
     // With the current version cached, a submit is one call (no second read of the contest).
-    const sent: string[] = [];
-    const send = r.redis.sendCommand.bind(r.redis);
-    r.redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
-      sent.push(command.name);
-      return (send as (...args: unknown[]) => unknown)(command, ...rest);
-    }) as typeof r.redis.sendCommand;
-    const submitted = await a.ballots.submit(contest.id, 0, 11, 1000);
-    r.redis.sendCommand = send;
+    const { result: submitted, sent } = await commandsSent(r.redis, () => a.ballots.submit(contest.id, 0, 11, 1000));
     expect(sent).toEqual(["evalsha"]);
     expect(submitted.code === "OK" && submitted.state.contest.setup.criteria[0]!.name).toBe("落实度");
   });
@@ -112,15 +120,8 @@ describe("contests cached per version (real Redis)", () => {
     const record: DrawRecord = { seed: "0123456789abcdef", at: 1, scope: "all", method: DRAW_METHOD, order: [0, 2, 1], drawn: [1, 2], names: ["甲单位", "乙单位", "丙单位"] };
     expect((await b.draws.commit(contest.id, read, record, { by: 1, at: 1 })).code).toBe("OK");
     // Replica a's next tap learns the new version and its order from the ballot script alone.
-    const sent: string[] = [];
-    const send = r.redis.sendCommand.bind(r.redis);
-    r.redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
-      sent.push(command.name);
-      return (send as (...args: unknown[]) => unknown)(command, ...rest);
-    }) as typeof r.redis.sendCommand;
-    const after = await a.ballots.state(contest.id, 0, 11);
-    r.redis.sendCommand = send;
-    expect(sent).toEqual(["evalsha"]);
+    const { result: after, sent: sentAfter } = await commandsSent(r.redis, () => a.ballots.state(contest.id, 0, 11));
+    expect(sentAfter).toEqual(["evalsha"]);
     expect(after?.contest.presentingOrder).toEqual([0, 2, 1]);
     expect(Object.isFrozen(after?.contest)).toBe(true);
     expect(after?.contest).not.toBe(before?.contest);
