@@ -5,6 +5,7 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import { createHarness, GROUP, type Harness } from "../bot/harness.js";
 import { ballotMessage, chair, judgesFrom, setUpContest, tapScores } from "./meeting.js";
+import { commandsSent } from "../support/redis.js";
 
 describe("the same update delivered twice", () => {
   let h: Harness;
@@ -57,17 +58,7 @@ describe("the same update delivered twice", () => {
     await h.say(chair, GROUP, "/open");
     const judge = judges[0]!;
     const client = h.redis.redis as Redis;
-    const sent: string[] = [];
-    const send = client.sendCommand.bind(client);
-    client.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
-      sent.push(command.name);
-      return (send as (...args: unknown[]) => unknown)(command, ...rest);
-    }) as typeof client.sendCommand;
-    try {
-      await twice(h.model.tap(judge, judge.id, ballotMessage(h, judge).messageId, "25"), false);
-    } finally {
-      client.sendCommand = send;
-    }
+    const { sent } = await commandsSent(client, () => twice(h.model.tap(judge, judge.id, ballotMessage(h, judge).messageId, "25"), false));
     // The first delivery: its one script call claimed the update; the second: the same call, refused.
     expect(sent).toEqual(["evalsha", "evalsha"]);
     const audit = (await h.store.audit.read(contest.id)).map((e) => e.type);

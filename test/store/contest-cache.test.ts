@@ -5,24 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createContestCache } from "../../src/store/contest-cache.js";
 import { contestKeys } from "../../src/store/keys.js";
 import { createStore, type Store } from "../../src/store/store.js";
-import { testRedis, type TestRedis } from "../support/redis.js";
+import { commandsSent, testRedis, type TestRedis } from "../support/redis.js";
 import { judge, sampleContest } from "./fixtures.js";
 import { DRAW_METHOD, type DrawRecord } from "../../src/domain/draw.js";
-
-/** The names of the Redis commands `step` sent on `redis`, and what it returned. */
-const commandsSent = async <T>(redis: TestRedis["redis"], step: () => Promise<T>): Promise<{ result: T; sent: string[] }> => {
-  const sent: string[] = [];
-  const send = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
-    sent.push(command.name);
-    return (send as (...args: unknown[]) => unknown)(command, ...rest);
-  }) as typeof redis.sendCommand;
-  try {
-    return { result: await step(), sent };
-  } finally {
-    redis.sendCommand = send;
-  }
-};
 
 describe("contests cached per version (real Redis)", () => {
   let r: TestRedis;

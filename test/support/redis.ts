@@ -91,3 +91,18 @@ export function testRedis(opts: { url?: string; redisOptions?: RedisOptions } = 
     },
   };
 }
+
+/** The names of the Redis commands `step` sent on `client` (a round trip each), and what it returned. */
+export const commandsSent = async <T>(client: Redis, step: () => Promise<T>): Promise<{ result: T; sent: string[] }> => {
+  const sent: string[] = [];
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+    sent.push(command.name);
+    return (send as (...args: unknown[]) => unknown)(command, ...rest);
+  }) as typeof client.sendCommand;
+  try {
+    return { result: await step(), sent };
+  } finally {
+    client.sendCommand = send;
+  }
+};
