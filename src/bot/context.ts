@@ -9,9 +9,9 @@ export type BotContext = Context &
   I18nFlavor & {
     /**
      * dropped: to call when the script found the update claimed before (counted, logged, and
-     * `duplicate` set, so that the update is not counted as handled).
+     * `droppedDuplicate` set, so that the update is not counted as handled).
      */
-    updateClaim?: { updateId: number; ttlSeconds: number; dropped: () => void; duplicate?: boolean };
+    updateClaim?: { updateId: number; ttlSeconds: number; dropped: () => void };
     /** Set by the update dedupe when this delivery was claimed before: nothing was done. */
     droppedDuplicate?: boolean;
   };

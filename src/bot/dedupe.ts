@@ -38,15 +38,7 @@ export const dedupeUpdates =
       logger.debug({ update_id: updateId }, "duplicate update dropped");
     };
     if (claimedInScript?.test(ctx)) {
-      const claim: NonNullable<BotContext["updateClaim"]> = {
-        updateId,
-        ttlSeconds: claimedInScript.ttlSeconds,
-        dropped: () => {
-          claim.duplicate = true;
-          dropped();
-        },
-      };
-      ctx.updateClaim = claim;
+      ctx.updateClaim = { updateId, ttlSeconds: claimedInScript.ttlSeconds, dropped };
       return next();
     }
     let first = true;
